@@ -1,0 +1,85 @@
+"""Reads of stories that cross models; views, tags and feeds go through these."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from wagtail.models import Site
+
+from .models import ArticlePage, Author, HomePage, SectionPage
+
+TOP_STORIES_PER_SECTION = 4
+
+
+def articles_published():
+    return ArticlePage.objects.published()
+
+
+def articles_latest(*, limit: int = 5, exclude_id: int | None = None) -> list[ArticlePage]:
+    """Return the newest published stories site-wide, optionally leaving one out."""
+    stories = articles_published().for_listing().newest_first()
+    if exclude_id is not None:
+        stories = stories.exclude(pk=exclude_id)
+    return list(stories[:limit])
+
+
+def articles_must_read(*, site: Site, limit: int) -> list[ArticlePage]:
+    """Return the editors' picks in their order; unpublished picks drop out silently."""
+    return list(
+        articles_published()
+        .for_listing()
+        .filter(must_read_items__must_reads__site=site)
+        .order_by("must_read_items__sort_order")[:limit]
+    )
+
+
+def articles_by_author(*, author: Author):
+    return articles_published().filter(article_authors__author=author).for_listing().newest_first()
+
+
+def articles_by_tag(*, slug: str):
+    return articles_published().filter(tags__slug=slug).for_listing().newest_first().distinct()
+
+
+@dataclass
+class SectionTops:
+    section: SectionPage
+    stories: list[ArticlePage]
+
+
+@dataclass
+class HomeFront:
+    lead: ArticlePage | None
+    sections: list[SectionTops]
+
+
+def home_front(*, home: HomePage) -> HomeFront:
+    """Return the lead story and the newest few stories of each section, in two queries."""
+    lead = None
+    if home.lead_story_id:
+        lead = articles_published().for_listing().filter(pk=home.lead_story_id).first()
+    if lead is None:
+        lead = articles_published().for_listing().newest_first().first()
+    sections = list(SectionPage.objects.live().child_of(home).order_by("path"))
+    ranked = (
+        articles_published()
+        .filter(section__in=sections)
+        .exclude(pk=getattr(lead, "pk", None))
+        .for_listing()
+        .annotate(
+            section_rank=Window(
+                RowNumber(),
+                partition_by=F("section_id"),
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(section_rank__lte=TOP_STORIES_PER_SECTION)
+        .order_by("section_id", "section_rank")
+    )
+    by_section: dict[int, list[ArticlePage]] = {}
+    for story in ranked:
+        by_section.setdefault(story.section_id, []).append(story)
+    return HomeFront(
+        lead=lead,
+        sections=[SectionTops(section=s, stories=by_section.get(s.pk, [])) for s in sections],
+    )

@@ -1,0 +1,15 @@
+"""Pagination that answers a bad page number with a 404, never a 500."""
+
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.http import Http404
+
+
+def page_of(*, request, items, per_page: int) -> Page:
+    """Return the requested page of items; an unknown or malformed number is a 404."""
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or len(number) > 6:
+        raise Http404("No such page.")
+    try:
+        return Paginator(items, per_page, allow_empty_first_page=True).page(int(number))
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
