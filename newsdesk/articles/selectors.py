@@ -41,6 +41,11 @@ def articles_by_tag(*, slug: str):
     return articles_published().filter(tags__slug=slug).for_listing().newest_first().distinct()
 
 
+def sections_in_nav() -> list[SectionPage]:
+    """Return the live sections in their tree order, for the site's navigation."""
+    return list(SectionPage.objects.live().public().order_by("path").only("title", "url_path"))
+
+
 @dataclass
 class SectionTops:
     section: SectionPage

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Site
 
-from newsdesk.articles.selectors import articles_latest, articles_must_read
+from newsdesk.articles.selectors import articles_latest, articles_must_read, sections_in_nav
 
 register = template.Library()
 
@@ -31,3 +31,10 @@ def must_reads(context):
 @register.inclusion_tag("components/share_links.html", takes_context=True)
 def share_links(context, page):
     return {"url": page.get_full_url(context["request"]), "title": page.title}
+
+
+@register.inclusion_tag("components/section_nav.html", takes_context=True)
+def section_nav(context):
+    page = context.get("page")
+    current_id = getattr(page, "section_id", None) or getattr(page, "pk", None)
+    return {"sections": sections_in_nav(), "current_id": current_id}
