@@ -43,6 +43,8 @@ fmt: $(VENV)/.test-installed
 check: $(VENV)/.base-installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-for-deploy-checks \
+		ALLOWED_HOSTS=news.example $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: $(VENV)/.test-installed
 	$(PY) bench/run.py

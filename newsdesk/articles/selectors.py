@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Window
+from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Site
 
-from .models import ArticlePage, Author, HomePage, SectionPage
+from .models import ArticleAuthor, ArticlePage, Author, HomePage, NewsImage, SectionPage
 
 TOP_STORIES_PER_SECTION = 4
 
@@ -35,6 +35,23 @@ def articles_must_read(*, site: Site, limit: int) -> list[ArticlePage]:
 
 def articles_by_author(*, author: Author):
     return articles_published().filter(article_authors__author=author).for_listing().newest_first()
+
+
+def articles_for_feed(*, stories, limit: int, image_filter: str) -> list[ArticlePage]:
+    """Return the newest stories with authors, tags and image renditions loaded in bulk."""
+    return list(
+        stories.newest_first()
+        .select_related("section")
+        .prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author"),
+                to_attr="author_links",
+            ),
+            Prefetch("lead_image", queryset=NewsImage.objects.prefetch_renditions(image_filter)),
+            "tags",
+        )[:limit]
+    )
 
 
 def articles_by_tag(*, slug: str):

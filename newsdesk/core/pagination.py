@@ -6,8 +6,8 @@ from django.http import Http404
 
 def page_of(*, request, items, per_page: int) -> Page:
     """Return the requested page of items; an unknown or malformed number is a 404."""
-    number = request.GET.get("page", "1")
-    if not number.isdigit() or len(number) > 6:
+    number = request.GET.get("page") or "1"
+    if not (number.isascii() and number.isdigit()) or len(number) > 6:
         raise Http404("No such page.")
     try:
         return Paginator(items, per_page, allow_empty_first_page=True).page(int(number))

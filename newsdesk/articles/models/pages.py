@@ -5,7 +5,13 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -109,7 +115,7 @@ class ArticlePage(Page):
     objects = ArticlePageManager()
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel("title", heading="Headline"),
         FieldPanel("deck"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead image"
@@ -121,6 +127,19 @@ class ArticlePage(Page):
             [FieldPanel("notice_kind"), FieldPanel("notice_text"), FieldPanel("notice_date")],
             heading="Correction or update notice",
         ),
+    ]
+    promote_panels = [
+        FieldPanel("slug"),
+        FieldPanel("seo_title", help_text="Headline for search engines, when it should differ."),
+        FieldPanel(
+            "search_description", help_text="Summary for search engines; the deck if empty."
+        ),
+    ]
+    settings_panels = [
+        PublishingPanel(
+            help_text=f"Times are in the newsroom's time zone, {settings.TIME_ZONE}.",
+        ),
+        *Page.settings_panels[1:],
     ]
     search_fields = [
         *Page.search_fields,
@@ -170,12 +189,15 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = [link.author for link in self.article_authors.select_related("author")]
+        context["tags"] = list(self.tags.all())
         return context
 
 
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
-    author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        "articles.Author", on_delete=models.PROTECT, related_name="article_links"
+    )
 
     panels = [FieldPanel("author")]
 
