@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from .photos import PhotoLibrary
 from .text import StoryText, notice_text_compose, story_text_compose, story_topic
-from .topics import Topic
+from .topics import TOPICS, Topic
 
 RECENT_WINDOW = timedelta(days=60)
 ARCHIVE_SPAN = timedelta(days=3 * 365)
@@ -79,7 +79,8 @@ def story_plan(
     rng = random.Random(f"{seed}:story:{index}")
     lead = rng.choice(pools.photos.by_topic[topic.slug])
     inline = [pk for pk in pools.photos.by_section[topic.section] if pk != lead]
-    text = story_text_compose(topic=topic, rng=rng, image_ids=inline)
+    turn = index // len(TOPICS)
+    text = story_text_compose(topic=topic, rng=rng, turn=turn, image_ids=inline)
     desk = pools.authors_by_desk[topic.section]
     byline = tuple(rng.sample(desk, 2 if len(desk) > 1 and rng.random() < 0.25 else 1))
     plan = StoryPlan(
