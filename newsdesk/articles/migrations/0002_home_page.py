@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import migrations
 
@@ -30,11 +32,13 @@ def home_page_create(apps, schema_editor):
     )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
+    # The site's public address (NEWSDESK_BASE_URL) makes canonical and feed URLs right.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": address.hostname or "localhost",
+            "port": address.port or (443 if address.scheme == "https" else 80),
             "root_page": home,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },

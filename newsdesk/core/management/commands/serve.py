@@ -1,5 +1,6 @@
 """Serve the site with granian and run the worker beside it; Ctrl-C stops both."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -8,6 +9,11 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+
+def _signal_group(child: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(child.pid, signum)
 
 
 class Command(BaseCommand):
@@ -30,9 +36,11 @@ class Command(BaseCommand):
             "config.wsgi:application",
         ]  # fmt: skip
         worker_cmd = [sys.executable, "manage.py", "worker"]
+        # Each child leads its own process group: Ctrl-C reaches only this command,
+        # which then stops each group once, workers included.
         children = [
-            subprocess.Popen(server_cmd, env=env, cwd=settings.BASE_DIR),
-            subprocess.Popen(worker_cmd, env=env, cwd=settings.BASE_DIR),
+            subprocess.Popen(server_cmd, env=env, cwd=settings.BASE_DIR, start_new_session=True),
+            subprocess.Popen(worker_cmd, env=env, cwd=settings.BASE_DIR, start_new_session=True),
         ]
         base = f"http://{host}:{port}"
         self.stdout.write(f"\nNewsdesk is serving {base}/ (admin: {base}/admin/). Ctrl-C stops.\n")
@@ -48,13 +56,13 @@ class Command(BaseCommand):
         while not stopping and all(child.poll() is None for child in children):
             time.sleep(0.2)
         for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
+            _signal_group(child, signal.SIGTERM)
         for child in children:
             try:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                child.kill()
+                _signal_group(child, signal.SIGKILL)
+                child.wait()
         self.stdout.write("Stopped the server and the worker.")
         failed = [c.returncode for c in children if c.returncode not in (0, -signal.SIGTERM)]
         if failed and not stopping:
