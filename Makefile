@@ -26,6 +26,9 @@ run: $(VENV)/.base-installed
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py demo_content --if-empty
+	$(PY) manage.py demo_reads
+	$(PY) manage.py demo_comments
+	$(PY) manage.py related_rebuild
 	$(PY) manage.py demo_logins
 	$(PY) manage.py serve
 

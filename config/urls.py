@@ -9,6 +9,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("newsdesk.articles.urls")),
+    path("comments/", include("newsdesk.comments.urls")),
+    path("", include("newsdesk.analytics.urls")),
+    path("search/", include("newsdesk.search.urls")),
 ]
 
 if settings.NEWSDESK_SERVE_MEDIA:

@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.core",
     "newsdesk.articles",
+    "newsdesk.comments",
+    "newsdesk.analytics",
+    "newsdesk.recommendations",
+    "newsdesk.search",
 ]
 
 MIDDLEWARE = [
@@ -157,7 +161,6 @@ WAGTAILADMIN_BASE_URL = env_str("NEWSDESK_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "articles.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE, "UTC"]
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -180,7 +183,67 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+# Analytics: counting reads, Popular Now and Weekly Best (docs/architecture.md).
+NEWSDESK_ANALYTICS_POPULAR_HALF_LIFE = env_int("NEWSDESK_ANALYTICS_POPULAR_HALF_LIFE", 2 * 3600)
+NEWSDESK_ANALYTICS_BUFFER_MS = env_int("NEWSDESK_ANALYTICS_BUFFER_MS", 1000)
+NEWSDESK_ANALYTICS_BUFFER_SIZE = env_int("NEWSDESK_ANALYTICS_BUFFER_SIZE", 500)
+NEWSDESK_ANALYTICS_DEDUPE_SECONDS = 30 * 60
+NEWSDESK_ANALYTICS_RATE_LIMIT = env_int("NEWSDESK_ANALYTICS_RATE_LIMIT", 600)
+NEWSDESK_ANALYTICS_RATE_WINDOW = 5 * 60
+NEWSDESK_ANALYTICS_LIST_SECONDS = env_int("NEWSDESK_ANALYTICS_LIST_SECONDS", 60)
+NEWSDESK_ANALYTICS_REDIS_PREFIX = env_str("NEWSDESK_ANALYTICS_REDIS_PREFIX", "newsdesk:reads:")
+# The request header holding the reader's address when a proxy sits in front
+# (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR.
+NEWSDESK_ANALYTICS_IP_HEADER = env_str("NEWSDESK_ANALYTICS_IP_HEADER", "")
 NEWSDESK_WORKER_JOBS = {
-    "newsdesk.articles.services.scheduled_pages_publish": NEWSDESK_WORKER_INTERVAL
+    "newsdesk.articles.services.scheduled_pages_publish": NEWSDESK_WORKER_INTERVAL,
+    "newsdesk.analytics.services.reads_flush": 5,
+    "newsdesk.analytics.services.reads_maintain": 60,
+    "newsdesk.analytics.services.reads_prune": 3600,
+    "newsdesk.recommendations.services.related_pending_process": NEWSDESK_WORKER_INTERVAL,
 }
 NEWSDESK_SERVE_MEDIA = env_bool("NEWSDESK_SERVE_MEDIA", True)
+
+# Comments (newsdesk.comments). The newsroom's own choices (pre- or post-moderation,
+# closing after N days, blocked and suspect words) are a site setting in the admin.
+NEWSDESK_COMMENTS_MAX_LENGTH = 300
+NEWSDESK_COMMENTS_PER_PAGE = 50
+NEWSDESK_COMMENTS_REPORTS_TO_HIDE = env_int("NEWSDESK_COMMENTS_REPORTS_TO_HIDE", 3)
+NEWSDESK_COMMENTS_MAX_LINKS = env_int("NEWSDESK_COMMENTS_MAX_LINKS", 1)
+NEWSDESK_COMMENTS_HOLD_FIRST = env_bool("NEWSDESK_COMMENTS_HOLD_FIRST", True)
+NEWSDESK_COMMENTS_SPAM_THRESHOLD = 0.9
+# (posts, seconds) per visitor and per e-mail address.
+NEWSDESK_COMMENTS_RATE_LIMITS = [(1, 15), (5, 600)]
+NEWSDESK_COMMENTS_MIN_SECONDS = env_int("NEWSDESK_COMMENTS_MIN_SECONDS", 3)
+NEWSDESK_COMMENTS_TOKEN_MAX_AGE = 2 * 3600
+NEWSDESK_COMMENTS_DUPLICATE_WINDOW = 24 * 3600
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: none).
+NEWSDESK_COMMENTS_PROXY_COUNT = env_int("NEWSDESK_COMMENTS_PROXY_COUNT", 0)
+
+# Recommendations: You May Also Like (newsdesk/recommendations/engine.py states the formula).
+NEWSDESK_RELATED_LIMIT = 5
+NEWSDESK_RELATED_RECENCY_WEIGHT = 0.5
+NEWSDESK_RELATED_HALF_LIFE_DAYS = 30.0
+NEWSDESK_RELATED_INDEX_PATH = env_str(
+    "NEWSDESK_RELATED_INDEX_PATH", str(VAR_DIR / "related" / "index.joblib")
+)
+NEWSDESK_RELATED_REFIT_HOURS = env_int("NEWSDESK_RELATED_REFIT_HOURS", 24)
+
+# Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) with recency
+# breaking ties (newsdesk/search/backend.py). For scale, NEWSDESK_SEARCH_URL points at
+# an OpenSearch or Elasticsearch cluster and NEWSDESK_SEARCH_BACKEND names its kind:
+# opensearch2, opensearch3, elasticsearch7, elasticsearch8 or elasticsearch9 (the
+# matching Python client must be installed; see newsdesk/search/README.md).
+NEWSDESK_SEARCH_URL = env_str("NEWSDESK_SEARCH_URL", "")
+if NEWSDESK_SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends."
+            + env_str("NEWSDESK_SEARCH_BACKEND", "opensearch3"),
+            "URLS": [NEWSDESK_SEARCH_URL],
+            "INDEX_PREFIX": env_str("NEWSDESK_SEARCH_INDEX_PREFIX", "newsdesk_"),
+            "TIMEOUT": env_int("NEWSDESK_SEARCH_TIMEOUT", 5),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsdesk.search.backend"}}

@@ -1,0 +1,33 @@
+"""Rendered ranking lists, cached briefly: they change by the minute, pages by the hour.
+
+Each list is kept for NEWSDESK_ANALYTICS_LIST_SECONDS under a version that
+editors' pins and keep-outs, and publication changes, move on, so their
+change shows at the next render in the process that made it and within
+that many seconds everywhere else.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "analytics:lists:version"
+
+
+def lists_invalidate() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def list_cached(*, name: str, build) -> str:
+    """Return the cached fragment called name, building and storing it when missing."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    key = f"analytics:list:{version}:{name}"
+    html = cache.get(key)
+    if html is None:
+        html = build()
+        cache.set(key, html, settings.NEWSDESK_ANALYTICS_LIST_SECONDS)
+    return html

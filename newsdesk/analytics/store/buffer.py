@@ -1,0 +1,85 @@
+"""Reads this process acknowledged but has not yet written to the database.
+
+The database store must not turn every beacon into a write transaction: an
+app process keeps accepted reads here and writes them in one transaction
+when NEWSDESK_ANALYTICS_BUFFER_SIZE reads wait or every
+NEWSDESK_ANALYTICS_BUFFER_MS milliseconds, from a daemon thread, so a quiet
+process still flushes. A process killed with -9 loses what waits here: at
+most one interval's or one batch's reads. A clean stop flushes at exit.
+"""
+
+import atexit
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.db import close_old_connections
+
+from .base import Read, ReadBatch
+
+logger = logging.getLogger(__name__)
+# Past this, a database that keeps failing costs reads, not the process's memory.
+MAX_WAITING = 50_000
+
+
+class ReadBuffer:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._reads: list[Read] = []
+        self._tallies = ReadBatch()
+        self._thread: threading.Thread | None = None
+
+    def add(self, read: Read) -> int:
+        with self._lock:
+            if len(self._reads) < MAX_WAITING:
+                self._reads.append(read)
+            else:
+                self._tallies.add_tally(reason="dropped", at=read.at)
+            return len(self._reads)
+
+    def add_tally(self, *, reason: str, at: float) -> None:
+        with self._lock:
+            self._tallies.add_tally(reason=reason, at=at)
+
+    def take(self) -> tuple[list[Read], ReadBatch]:
+        with self._lock:
+            reads, tallies = self._reads, self._tallies
+            self._reads, self._tallies = [], ReadBatch()
+            return reads, tallies
+
+    def put_back(self, reads: list[Read], tallies: ReadBatch) -> None:
+        """Return a batch whose write failed, ahead of newer reads, for the next try."""
+        with self._lock:
+            self._reads = (reads + self._reads)[:MAX_WAITING]
+            for (day, reason), count in tallies.tallies.items():
+                key = (day, reason)
+                self._tallies.tallies[key] = self._tallies.tallies.get(key, 0) + count
+
+    def flusher_ensure(self, flush) -> None:
+        """Start the thread that flushes a quiet process, once per process."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                return
+            self._thread = threading.Thread(
+                target=_flush_forever, args=(flush,), name="analytics-flush", daemon=True
+            )
+            self._thread.start()
+            atexit.register(flush)
+
+
+def _flush_forever(flush) -> None:
+    while True:
+        time.sleep(settings.NEWSDESK_ANALYTICS_BUFFER_MS / 1000)
+        try:
+            flush()
+        except Exception:
+            # The reads went back into the buffer; the next tick tries again.
+            logger.exception("Writing buffered reads failed")
+        finally:
+            close_old_connections()
+
+
+read_buffer = ReadBuffer()

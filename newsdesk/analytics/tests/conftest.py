@@ -1,0 +1,44 @@
+import os
+import uuid
+
+import pytest
+from django.core.cache import cache
+
+from newsdesk.analytics.store import read_store
+from newsdesk.analytics.stories import story_forget
+from newsdesk.analytics.visitors import salts_forget
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_state(settings):
+    """Each test starts with no cached lists, remembered stories or salts, and flushes
+    reads as they come (the buffer's timing is tested on its own)."""
+    settings.NEWSDESK_ANALYTICS_BUFFER_MS = 0
+    cache.clear()
+    story_forget()
+    salts_forget()
+    yield
+    cache.clear()
+
+
+VENDOR = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
+@pytest.fixture(params=["database", "redis"], ids=[f"database-{VENDOR}", "redis"])
+def store(request, settings, db):
+    """The read store under test: the database one (SQLite, or PostgreSQL when
+    DATABASE_URL points there) and the Redis one when REDIS_URL is set."""
+    if request.param == "redis":
+        if not REDIS_URL:
+            pytest.skip("REDIS_URL is not set: the Redis store is tested where it is (CI)")
+        settings.REDIS_URL = REDIS_URL
+        settings.NEWSDESK_ANALYTICS_REDIS_PREFIX = f"newsdesk-test:{uuid.uuid4().hex}:"
+    else:
+        settings.REDIS_URL = ""
+    chosen = read_store()
+    assert chosen.name == request.param
+    yield chosen
+    if request.param == "redis":
+        chosen.keys_delete()

@@ -1,0 +1,64 @@
+"""Recognise a returning visitor for a day without keeping who they are.
+
+visitor = HMAC-SHA256(today's salt, address + user agent). The salt is random,
+kept in the database (every app process must agree on it) and replaced each
+UTC day; the worker deletes old ones, after which yesterday's hashes can no
+longer be recomputed from an address. The rate limit uses the address alone,
+hashed the same way.
+"""
+
+import hashlib
+import hmac
+import secrets
+import threading
+from datetime import date
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from .models import VisitorSalt
+
+_salts: dict[date, bytes] = {}
+_lock = threading.Lock()
+
+
+def _salt_for(day: date) -> bytes:
+    salt = _salts.get(day)
+    if salt is None:
+        try:
+            with transaction.atomic():
+                row, _ = VisitorSalt.objects.get_or_create(
+                    day=day, defaults={"salt": secrets.token_hex(32)}
+                )
+        except IntegrityError:
+            # Another process created today's salt between our read and our insert.
+            row = VisitorSalt.objects.get(day=day)
+        salt = row.salt.encode()
+        with _lock:
+            _salts.clear()
+            _salts[day] = salt
+    return salt
+
+
+def client_address(*, meta: dict) -> str:
+    header = settings.NEWSDESK_ANALYTICS_IP_HEADER
+    if header and meta.get(header):
+        # A proxy appends the address it saw last; earlier ones are the client's say-so.
+        return meta[header].split(",")[-1].strip()
+    return meta.get("REMOTE_ADDR", "")
+
+
+def visitor_keys(*, meta: dict, day: date) -> tuple[str, str]:
+    """Return (visitor hash, client hash) for a request on a given day."""
+    salt = _salt_for(day)
+    address = client_address(meta=meta)
+    agent = meta.get("HTTP_USER_AGENT", "")[:512]
+    visitor = hmac.new(salt, f"{address}\n{agent}".encode(), hashlib.sha256).hexdigest()
+    client = hmac.new(salt, address.encode(), hashlib.sha256).hexdigest()[:32]
+    return visitor, client
+
+
+def salts_forget() -> None:
+    """Drop the process's remembered salts (tests, and after the worker deletes old ones)."""
+    with _lock:
+        _salts.clear()

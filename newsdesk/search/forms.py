@@ -1,0 +1,56 @@
+from django import forms
+from django.utils import timezone
+
+from newsdesk.articles.models import SectionPage
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    """What a reader asks for; every field optional, every value checked."""
+
+    q = forms.CharField(
+        label="Search for",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
+    section = forms.ModelChoiceField(
+        label="Section",
+        queryset=SectionPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All sections",
+    )
+    published_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set here, not on the class: public() queries view restrictions when it is built.
+        self.fields["section"].queryset = SectionPage.objects.live().public().order_by("path")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("published_from"), cleaned_data.get("published_to")
+        if start and end and start > end:
+            self.add_error("published_to", "The end date must not be before the start date.")
+        today = timezone.localdate()
+        if start and start > today:
+            self.add_error("published_from", "The start date cannot be in the future.")
+        return cleaned_data
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce a field's error with the field when the two are linked.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(self.cleaned_data.get(name) for name in self.fields)
