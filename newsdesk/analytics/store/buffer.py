@@ -12,6 +12,7 @@ import atexit
 import logging
 import threading
 import time
+from multiprocessing import util as multiprocessing_util
 
 from django.conf import settings
 from django.db import close_old_connections
@@ -67,7 +68,10 @@ class ReadBuffer:
                 target=_flush_forever, args=(flush,), name="analytics-flush", daemon=True
             )
             self._thread.start()
+            # A clean stop flushes: atexit for a plain process; granian's workers are
+            # multiprocessing children, which skip atexit but run these finalizers.
             atexit.register(flush)
+            multiprocessing_util.Finalize(None, flush, exitpriority=10)
 
 
 def _flush_forever(flush) -> None:

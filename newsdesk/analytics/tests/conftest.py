@@ -13,14 +13,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 @pytest.fixture(autouse=True)
 def _fresh_process_state(settings):
-    """Each test starts with no cached lists, remembered stories or salts, and flushes
-    reads as they come (the buffer's timing is tested on its own)."""
+    """Each test starts with no cached lists, remembered stories or salts, its own Redis
+    keys (test runs may share a Redis), and flushes reads as they come (the buffer's
+    timing is tested on its own)."""
     settings.NEWSDESK_ANALYTICS_BUFFER_MS = 0
+    settings.NEWSDESK_ANALYTICS_REDIS_PREFIX = f"newsdesk-test:{uuid.uuid4().hex}:"
     cache.clear()
     story_forget()
     salts_forget()
     yield
     cache.clear()
+    if REDIS_URL:
+        settings.REDIS_URL = REDIS_URL
+        read_store().keys_delete()
 
 
 VENDOR = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
@@ -34,11 +39,8 @@ def store(request, settings, db):
         if not REDIS_URL:
             pytest.skip("REDIS_URL is not set: the Redis store is tested where it is (CI)")
         settings.REDIS_URL = REDIS_URL
-        settings.NEWSDESK_ANALYTICS_REDIS_PREFIX = f"newsdesk-test:{uuid.uuid4().hex}:"
     else:
         settings.REDIS_URL = ""
     chosen = read_store()
     assert chosen.name == request.param
-    yield chosen
-    if request.param == "redis":
-        chosen.keys_delete()
+    return chosen
