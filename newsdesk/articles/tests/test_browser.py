@@ -44,9 +44,14 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; the ORM calls made
     # by fixtures around it are still plain synchronous calls.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connection
     from playwright.sync_api import sync_playwright
 
+    # With Playwright's loop running, Django hands out a fresh connection object
+    # that lacks the snapshot serialized_rollback restores, so carry it over.
+    snapshot = getattr(connection, "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        connection._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
