@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -27,14 +27,21 @@ class PeriodicJob:
 
     def run(self, now: float) -> None:
         self.last_run = now
-        close_old_connections()
+        _connections_refresh()
         try:
             import_string(self.path)()
         except Exception:
             # One failing job must not stop the others, nor the next attempt.
             logger.exception("Worker job %s failed", self.path)
         finally:
-            close_old_connections()
+            _connections_refresh()
+
+
+def _connections_refresh() -> None:
+    # Inside a transaction (a caller's atomic block, as in tests) Django would see
+    # autocommit off and close the connection under the caller; leave it alone there.
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def jobs_from_settings() -> list[PeriodicJob]:
