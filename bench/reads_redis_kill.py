@@ -79,20 +79,24 @@ def main() -> None:
         killer.start()
         try:
             requests, errors, *_ = beacon.wrk(script, SECONDS)
-        finally:
             killer.join()
             beacon.server_stop(server)
-        store.client.connection_pool.disconnect()
-        store.flush()
-        counted = store.views(article_ids=[story.pk]).get(story.pk, 0) - before
-        acknowledged = requests - errors
-        print(f"beacons sent {requests:,}, refused while Redis was down {errors:,}")
-        print(f"acknowledged {acknowledged:,}, counted after the restart {counted:,}, ", end="")
-        print(f"lost {acknowledged - counted:,}")
-        store.keys_delete()
-        for process in restarted:
-            process.terminate()
-            process.wait()
+            store.client.connection_pool.disconnect()
+            store.flush()
+            counted = store.views(article_ids=[story.pk]).get(story.pk, 0) - before
+            acknowledged = requests - errors
+            print(f"beacons sent {requests:,}, refused while Redis was down {errors:,}")
+            print(f"acknowledged {acknowledged:,}, counted after the restart {counted:,}, ", end="")
+            print(f"lost {max(acknowledged - counted, 0):,}")
+            store.keys_delete()
+        finally:
+            killer.join()
+            if server.poll() is None:
+                beacon.server_stop(server)
+            for process in [redis, *restarted]:
+                if process.poll() is None:
+                    process.terminate()
+                    process.wait()
 
 
 if __name__ == "__main__":
