@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from taggit.models import Tag
 
+from newsdesk.core.visibility import without_view_restrictions
+
 from .models import Author, SectionPage
 from .selectors import (
     articles_by_author,
@@ -78,7 +80,7 @@ class AtomStoryFeed(StoryFeed):
 
 class SectionFeedMixin:
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+        return get_object_or_404(without_view_restrictions(SectionPage.objects.live()), slug=slug)
 
     def title(self, obj=None):
         return f"{obj.title} | {settings.WAGTAIL_SITE_NAME}"

@@ -6,6 +6,8 @@ from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Site
 
+from newsdesk.core.visibility import without_view_restrictions
+
 from .models import ArticleAuthor, ArticlePage, Author, HomePage, NewsImage, SectionPage
 
 TOP_STORIES_PER_SECTION = 4
@@ -60,7 +62,8 @@ def articles_by_tag(*, slug: str):
 
 def sections_in_nav() -> list[SectionPage]:
     """Return the live sections in their tree order, for the site's navigation."""
-    return list(SectionPage.objects.live().public().order_by("path").only("title", "url_path"))
+    sections = without_view_restrictions(SectionPage.objects.live())
+    return list(sections.order_by("path").only("title", "url_path"))
 
 
 @dataclass

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.core.visibility import without_view_restrictions
 
 MAX_QUERY_LENGTH = 200
 
@@ -17,7 +18,8 @@ class SearchForm(forms.Form):
     )
     section = forms.ModelChoiceField(
         label="Section",
-        queryset=SectionPage.objects.none(),
+        # Lazy: the restriction check runs in the query, when the form is used.
+        queryset=without_view_restrictions(SectionPage.objects.live()).order_by("path"),
         to_field_name="slug",
         required=False,
         empty_label="All sections",
@@ -28,11 +30,6 @@ class SearchForm(forms.Form):
     published_to = forms.DateField(
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Set here, not on the class: public() queries view restrictions when it is built.
-        self.fields["section"].queryset = SectionPage.objects.live().public().order_by("path")
 
     def clean(self):
         cleaned_data = super().clean()

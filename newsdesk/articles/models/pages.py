@@ -27,6 +27,7 @@ UPDATE_GRACE = timezone.timedelta(minutes=10)
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         """Stories a reader may see: live, past their first publication, not restricted."""
+        # public(), not a subquery: Wagtail's search backends accept only plain filters.
         return self.live().public().filter(first_published_at__isnull=False)
 
     def newest_first(self):

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from newsdesk.articles.models import MustReads
 
@@ -58,9 +59,7 @@ def test_byline_links_authors_in_order_with_times(client, story):
     assert [a.get_text() for a in byline.find_all("a")] == ["Mara Quell", "Tomas Brenner"]
     assert byline.find("a")["href"] == "/authors/mara-quell/"
     published = page.select_one(".byline__times time")
-    assert published["datetime"] == story.first_published_at.isoformat(timespec="seconds") or (
-        published["datetime"].startswith(story.first_published_at.strftime("%Y-%m-%dT"))
-    )
+    assert published["datetime"] == timezone.localtime(story.first_published_at).isoformat()
 
 
 def test_updated_time_shows_only_after_a_later_publication(client, world):
@@ -145,6 +144,16 @@ def test_share_links_need_no_third_party_script(client, story):
         assert script["src"].startswith("/static/")
     for script in page.find_all("script", src=False):
         assert script["type"] == "application/ld+json"
+
+
+def test_story_in_a_private_section_stays_out_of_lists(client, world, story):
+    private = SectionPageFactory(title="Staff only", slug="staff-only")
+    hidden = ArticlePageFactory(section=private, title="For staff eyes only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    page = soup_of(client.get(story.url))
+    assert "For staff eyes only" not in page.text
+    assert "Staff only" not in page.select_one(".section-nav").text
+    assert client.get(hidden.url).status_code == 302
 
 
 def test_draft_story_is_not_served(client, world):
