@@ -130,7 +130,7 @@ def counted(label: str, story_id: int) -> int:
 def run(label: str, token: str, story_id: int, script: Path) -> None:
     env = {
         **os.environ,
-        "NEWSDESK_ANALYTICS_IP_HEADER": "HTTP_X_REAL_IP",
+        "NEWSDESK_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         "NEWSDESK_ANALYTICS_REDIS_PREFIX": PREFIX,
         "REDIS_URL": REDIS_URL if label == "redis" else "",
     }

@@ -62,7 +62,7 @@ def main() -> None:
         env = {
             **os.environ,
             "REDIS_URL": url,
-            "NEWSDESK_ANALYTICS_IP_HEADER": "HTTP_X_REAL_IP",
+            "NEWSDESK_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
             "NEWSDESK_ANALYTICS_REDIS_PREFIX": beacon.PREFIX,
         }
         server = beacon.server_start(env)

@@ -193,8 +193,8 @@ NEWSDESK_ANALYTICS_RATE_WINDOW = 5 * 60
 NEWSDESK_ANALYTICS_LIST_SECONDS = env_int("NEWSDESK_ANALYTICS_LIST_SECONDS", 60)
 NEWSDESK_ANALYTICS_REDIS_PREFIX = env_str("NEWSDESK_ANALYTICS_REDIS_PREFIX", "newsdesk:reads:")
 # The request header holding the reader's address when a proxy sits in front
-# (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR.
-NEWSDESK_ANALYTICS_IP_HEADER = env_str("NEWSDESK_ANALYTICS_IP_HEADER", "")
+# (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR. Read beacons and comments both use it.
+NEWSDESK_CLIENT_IP_HEADER = env_str("NEWSDESK_CLIENT_IP_HEADER", "")
 NEWSDESK_WORKER_JOBS = {
     "newsdesk.articles.services.scheduled_pages_publish": NEWSDESK_WORKER_INTERVAL,
     "newsdesk.analytics.services.reads_flush": 5,
@@ -217,8 +217,6 @@ NEWSDESK_COMMENTS_RATE_LIMITS = [(1, 15), (5, 600)]
 NEWSDESK_COMMENTS_MIN_SECONDS = env_int("NEWSDESK_COMMENTS_MIN_SECONDS", 3)
 NEWSDESK_COMMENTS_TOKEN_MAX_AGE = 2 * 3600
 NEWSDESK_COMMENTS_DUPLICATE_WINDOW = 24 * 3600
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: none).
-NEWSDESK_COMMENTS_PROXY_COUNT = env_int("NEWSDESK_COMMENTS_PROXY_COUNT", 0)
 
 # Recommendations: You May Also Like (newsdesk/recommendations/engine.py states the formula).
 NEWSDESK_RELATED_LIMIT = 5

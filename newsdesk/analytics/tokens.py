@@ -9,6 +9,8 @@ bound what a replayed token can do.
 
 from django.core import signing
 
+from newsdesk.core.numbers import whole_number
+
 SALT = "newsdesk.analytics.read-token"
 
 
@@ -22,4 +24,4 @@ def read_token_parse(*, token: str) -> int | None:
         value = signing.Signer(salt=SALT).unsign(token)
     except signing.BadSignature:
         return None
-    return int(value) if value.isascii() and value.isdigit() else None
+    return whole_number(value)

@@ -6,6 +6,8 @@ import time
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from newsdesk.core.numbers import whole_number
+
 from .bots import robot_reason
 from .selectors import story_views
 from .services import beacon_turn_away, read_record
@@ -45,8 +47,8 @@ def read_beacon(request):
         return HttpResponseNotAllowed(["POST"])
     if request.content_type not in CONTENT_TYPES:
         return _refuse("content_type", 415, at)
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if not declared.isdigit() or int(declared) > MAX_BODY:
+    declared = whole_number(request.META.get("CONTENT_LENGTH") or "0")
+    if declared is None or declared > MAX_BODY:
         return _refuse("too_large", 413, at)
     body = request.read(MAX_BODY + 1)
     if len(body) > MAX_BODY:

@@ -13,8 +13,7 @@ import secrets
 import threading
 from datetime import date
 
-from django.conf import settings
-from django.db import IntegrityError, transaction
+from newsdesk.core.client import client_address
 
 from .models import VisitorSalt
 
@@ -25,27 +24,15 @@ _lock = threading.Lock()
 def _salt_for(day: date) -> bytes:
     salt = _salts.get(day)
     if salt is None:
-        try:
-            with transaction.atomic():
-                row, _ = VisitorSalt.objects.get_or_create(
-                    day=day, defaults={"salt": secrets.token_hex(32)}
-                )
-        except IntegrityError:
-            # Another process created today's salt between our read and our insert.
-            row = VisitorSalt.objects.get(day=day)
+        # get_or_create re-reads the row when another process inserted it first.
+        row, _ = VisitorSalt.objects.get_or_create(
+            day=day, defaults={"salt": secrets.token_hex(32)}
+        )
         salt = row.salt.encode()
         with _lock:
             _salts.clear()
             _salts[day] = salt
     return salt
-
-
-def client_address(*, meta: dict) -> str:
-    header = settings.NEWSDESK_ANALYTICS_IP_HEADER
-    if header and meta.get(header):
-        # A proxy appends the address it saw last; earlier ones are the client's say-so.
-        return meta[header].split(",")[-1].strip()
-    return meta.get("REMOTE_ADDR", "")
 
 
 def visitor_keys(*, meta: dict, day: date) -> tuple[str, str]:

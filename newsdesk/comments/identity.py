@@ -5,24 +5,15 @@ HMACs keyed by SECRET_KEY, so the stored value cannot be reversed by hashing
 the IPv4 space without the key.
 """
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
-
-def client_ip(*, request: HttpRequest) -> str:
-    """Return the client's address, trusting X-Forwarded-For only as far as our own proxies."""
-    hops = settings.NEWSDESK_COMMENTS_PROXY_COUNT
-    if hops:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
+from newsdesk.core.client import client_address
 
 
 def visitor_hash(*, request: HttpRequest) -> str:
-    return salted_hmac("newsdesk.comments.visitor", client_ip(request=request)).hexdigest()
+    address = client_address(meta=request.META)
+    return salted_hmac("newsdesk.comments.visitor", address).hexdigest()
 
 
 def email_normalise(*, email: str) -> str:

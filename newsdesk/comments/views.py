@@ -14,6 +14,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from newsdesk.core.numbers import whole_number
+
 from . import guard
 from .forms import CommentForm, ReportForm
 from .identity import visitor_hash
@@ -90,8 +92,9 @@ def comment_write(request, page_id: int):
     """The form on its own page, for replying without script; it carries a fresh token."""
     page = _story_or_404(page_id)
     parent = None
-    if request.GET.get("reply_to", "").isdigit():
-        parent = comment_visible_get(comment_id=int(request.GET["reply_to"]), page_id=page.pk)
+    reply_to = whole_number(request.GET.get("reply_to", ""))
+    if reply_to is not None:
+        parent = comment_visible_get(comment_id=reply_to, page_id=page.pk)
     initial = {"parent": parent.pk} if parent else {}
     return _form_page(request, page=page, form=CommentForm(initial=initial), parent=parent)
 
@@ -213,13 +216,13 @@ def _posted(request, *, page, outcome, message, comment):
 def comment_list(request, page_id: int):
     """One page of a story's comments: a whole page without script, a fragment for it."""
     page = _story_or_404(page_id)
-    number = request.GET.get("page", "1")
-    if not number.isdigit() or int(number) < 1:
+    number = whole_number(request.GET.get("page", "1"), max_digits=6)
+    if not number:
         raise Http404("No such page of comments.")
     thread = comments_page(
-        page=page, site_settings=CommentSettings.for_request(request), number=int(number)
+        page=page, site_settings=CommentSettings.for_request(request), number=number
     )
-    if int(number) > 1 and not thread.comments:
+    if number > 1 and not thread.comments:
         raise Http404("No such page of comments.")
     template = (
         "comments/list_fragment.html" if request.GET.get("fragment") else "comments/list_page.html"
@@ -231,10 +234,10 @@ def comment_list(request, page_id: int):
 @require_http_methods(["GET", "POST"])
 def comment_report_view(request):
     """Let a reader report a comment; the form page is uncached and carries its own token."""
-    comment_id = request.GET.get("comment", "")
-    if not comment_id.isdigit():
+    comment_id = whole_number(request.GET.get("comment", ""))
+    if comment_id is None:
         raise Http404("No such comment.")
-    comment = get_object_or_404(Comment.objects.visible(), pk=int(comment_id))
+    comment = get_object_or_404(Comment.objects.visible(), pk=comment_id)
     page = _story_or_404(comment.page_id)
     form = ReportForm(request.POST or None)
     if request.method == "POST":

@@ -140,3 +140,10 @@ def test_500_comments_render_with_the_same_number_of_queries_as_5(client):
             assert client.get(story.url).status_code == 200
         counts.append(len(queries))
     assert counts[2] == counts[3], counts
+
+
+@pytest.mark.parametrize("number", ["²", "١", "0", "x", "9999999"])
+def test_odd_numbers_in_comment_urls_are_404_not_500(client, story, number):
+    assert client.get(f"/comments/{story.pk}/", {"page": number}).status_code == 404
+    assert client.get("/comments/report/", {"comment": number}).status_code == 404
+    assert client.get(f"/comments/{story.pk}/write/", {"reply_to": number}).status_code == 200
