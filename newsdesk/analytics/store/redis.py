@@ -78,7 +78,10 @@ class RedisStore(ReadStore):
 
     @cached_property
     def client(self) -> redis.Redis:
-        return redis.Redis.from_url(self.url, decode_responses=True)
+        # Short timeouts: a Redis that hangs must not hold up page renders and beacons.
+        return redis.Redis.from_url(
+            self.url, decode_responses=True, socket_connect_timeout=0.25, socket_timeout=0.5
+        )
 
     @cached_property
     def _record(self):
