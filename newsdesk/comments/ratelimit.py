@@ -86,7 +86,7 @@ class RedisRateLimiter:
     def __init__(self, url: str):
         import redis
 
-        self.client = redis.Redis.from_url(url, socket_connect_timeout=0.25, socket_timeout=0.5)
+        self.client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=2)
         self.script = self.client.register_script(HIT_SCRIPT)
 
     def hit(self, *, keys: list[str], limits: Limits, now: float) -> int:

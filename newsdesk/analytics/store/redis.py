@@ -80,7 +80,7 @@ class RedisStore(ReadStore):
     def client(self) -> redis.Redis:
         # Short timeouts: a Redis that hangs must not hold up page renders and beacons.
         return redis.Redis.from_url(
-            self.url, decode_responses=True, socket_connect_timeout=0.25, socket_timeout=0.5
+            self.url, decode_responses=True, socket_connect_timeout=0.5, socket_timeout=2
         )
 
     @cached_property
