@@ -4,23 +4,14 @@ Skips locally when Chromium or axe-core is missing, fails under NEWSDESK_REQUIRE
 as the articles browser tests do.
 """
 
-import os
-from pathlib import Path
-
 import pytest
-from django.conf import settings as django_settings
-from django.core.management import call_command
-from django.db import connection
 
 from newsdesk.comments.models import Comment
 from newsdesk.comments.text import text_length, text_normalise
+from newsdesk.core.tests.browser import axe_violations
 
 from .factories import CommentFactory
 from .hostile import hostile_inputs
-
-CHROMIUM = Path(os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium"))
-AXE = django_settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,42 +36,6 @@ TRICKY = [
     "👍🏽" * 300,
     "👍🏽" * 301,
 ]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_blocker):
-    missing = None if CHROMIUM.exists() else f"Chromium not found at {CHROMIUM}"
-    missing = missing or (None if AXE.exists() else f"axe-core not found at {AXE}")
-    if missing:
-        if os.environ.get("NEWSDESK_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Browser tests are required here: {missing}")
-        pytest.skip(missing)
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    snapshot = getattr(connection, "_test_serialized_contents", None)
-    # A browser module before this one may have left rows behind (its teardown ran on a
-    # connection without the snapshot, so post_migrate refilled the flushed tables);
-    # start empty, so each test's restore of the snapshot does not collide with them.
-    with django_db_blocker.unblock():
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,  # restored rows keep their ids; new ones must not reuse them
-            verbosity=0,
-        )
-    with sync_playwright() as playwright:
-        # Playwright runs an event loop in this thread, so Django hands out a new connection
-        # object; give it the database snapshot that serialized_rollback restores from.
-        if snapshot is not None:
-            connection._test_serialized_contents = snapshot
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -209,8 +164,4 @@ def test_the_comments_pass_an_accessibility_scan(tab, live_server, story):
     top = CommentFactory(page=story, text="See https://example.org/report")
     CommentFactory(page=story, parent=top, text="Thanks")
     tab.goto(live_server.url + story.url)
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "tags => axe.run('#comments', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    assert [v["id"] for v in result["violations"]] == []
+    assert axe_violations(tab, scope="#comments") == []
