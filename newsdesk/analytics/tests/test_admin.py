@@ -82,16 +82,24 @@ def test_reporters_cannot_see_readership(client, user_in_group, story):
     )
 
 
-def test_editors_can_pin_a_story_through_the_admin(client, user_in_group, story):
+def popular_now_titles(client) -> list[str]:
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    popular = home.find(id="list-popular-now").find_parent("section")
+    return [a.get_text(strip=True) for a in popular.select("li a")]
+
+
+def test_editors_can_keep_a_story_out_through_the_admin(client, user_in_group, story):
     client.force_login(user_in_group("Editors"))
+    reads_maintain()
+    assert story.title in popular_now_titles(client)
     add = reverse("wagtailsnippets_analytics_rankingoverride:add")
     assert client.get(add).status_code == 200
     response = client.post(
         add,
-        {"story": story.pk, "action": "pin", "ranking": "both", "position": 2, "note": "Ours"},
+        {"story": story.pk, "action": "keep_out", "ranking": "both", "position": 1, "note": "Hold"},
     )
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    assert story.title not in popular_now_titles(client)
 
 
 def test_reporters_cannot_pin(client, user_in_group):
