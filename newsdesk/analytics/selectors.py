@@ -1,8 +1,8 @@
 """Popular Now, Weekly Best and view counts, as stories.
 
 The store ranks article ids; these selectors apply the editorial rules
-(published, not kept out, pins, and for Weekly Best first published in the
-last 7 days) on a small over-fetch and load the stories in one query,
+(published, first published in the last 7 days, not kept out, pins) on a
+small over-fetch and load the stories in one query,
 keeping the store's order. Cost grows with k, not with the number of stories.
 """
 
@@ -48,22 +48,24 @@ def overrides_active(*, ranking: str) -> Overrides:
     return Overrides(kept_out=kept_out, pins=pins)
 
 
-def _eligible(*, weekly: bool):
+def _eligible(*, this_week: bool):
     stories = ArticlePage.objects.published().for_listing()
-    if weekly:
+    if this_week:
         stories = stories.filter(first_published_at__gte=timezone.now() - WEEK)
     return stories
 
 
-def _ranking(*, fetch, limit: int, ranking: str, weekly: bool) -> list[Ranked]:
+def _ranking(*, fetch, limit: int, ranking: str) -> list[Ranked]:
     overrides = overrides_active(ranking=ranking)
     skip = overrides.kept_out | set(overrides.pins)
     # A pin is the editors' choice: any published story, whatever its age.
-    pinned = _eligible(weekly=False).filter(pk__in=list(overrides.pins)) if overrides.pins else []
+    pinned = (
+        _eligible(this_week=False).filter(pk__in=list(overrides.pins)) if overrides.pins else []
+    )
     pins = [Ranked(story=s, place=overrides.pins[s.pk]) for s in pinned]
     ranked: list[Ranked] = []
     offset, batch = 0, max(2 * limit, 10)
-    eligible = _eligible(weekly=weekly)
+    eligible = _eligible(this_week=True)
     for _ in range(MAX_ROUNDS):
         top = fetch(offset=offset, limit=batch)
         ids = [article_id for article_id, _ in top if article_id not in skip]
@@ -97,7 +99,7 @@ def popular_now_ranked(*, limit: int) -> list[Ranked]:
     def fetch(*, offset, limit):
         return store.top_popular(offset=offset, limit=limit, now=now)
 
-    return _ranking(fetch=fetch, limit=limit, ranking=RankingOverride.POPULAR_NOW, weekly=False)
+    return _ranking(fetch=fetch, limit=limit, ranking=RankingOverride.POPULAR_NOW)
 
 
 def weekly_best_ranked(*, limit: int) -> list[Ranked]:
@@ -106,7 +108,6 @@ def weekly_best_ranked(*, limit: int) -> list[Ranked]:
         fetch=read_store().top_weekly,
         limit=limit,
         ranking=RankingOverride.WEEKLY_BEST,
-        weekly=True,
     )
 
 
@@ -118,7 +119,7 @@ def section_weekly_best_ranked(*, section: SectionPage, limit: int) -> list[Rank
     """
     overrides = overrides_active(ranking=RankingOverride.WEEKLY_BEST)
     candidates = list(
-        _eligible(weekly=True)
+        _eligible(this_week=True)
         .filter(section=section)
         .exclude(pk__in=overrides.kept_out)
         .newest_first()
@@ -127,10 +128,10 @@ def section_weekly_best_ranked(*, section: SectionPage, limit: int) -> list[Rank
     counts = read_store().weekly_of(article_ids=candidates)
     wanted = sorted((a for a in counts if a not in overrides.pins), key=lambda a: (-counts[a], -a))
     wanted = wanted[:limit]
-    found = {s.pk: s for s in _eligible(weekly=True).filter(pk__in=wanted)}
+    found = {s.pk: s for s in _eligible(this_week=True).filter(pk__in=wanted)}
     ranked = [Ranked(story=found[a], reads=counts[a]) for a in wanted if a in found]
     pinned = (
-        _eligible(weekly=False).filter(section=section, pk__in=list(overrides.pins))
+        _eligible(this_week=False).filter(section=section, pk__in=list(overrides.pins))
         if overrides.pins
         else []
     )
@@ -139,7 +140,7 @@ def section_weekly_best_ranked(*, section: SectionPage, limit: int) -> list[Rank
 
 
 def articles_popular_now(*, limit: int = 5) -> list[ArticlePage]:
-    """Return the stories most read lately, decayed (docs/architecture.md has the formula)."""
+    """Return the week's stories most read lately, decayed (docs/architecture.md has the formula)."""
     return [entry.story for entry in popular_now_ranked(limit=limit)]
 
 
