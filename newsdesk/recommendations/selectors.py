@@ -1,14 +1,12 @@
 """Reads for related stories: the text the model compares, and the list a page shows."""
 
-import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.plain_text import body_plain_text
 
-TAG = re.compile(r"<[^>]+>")
 # Stories are read this many at a time, so a full rebuild holds no more than that in memory.
 BATCH = 2000
 
@@ -19,23 +17,6 @@ class StoryDocument:
     first_published_at: datetime
     last_published_at: datetime
     text: str
-
-
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _body_text(raw_blocks) -> str:
-    # Raw block data, not rendered blocks: a full rebuild reads 100,000 bodies.
-    parts = (TAG.sub(" ", text) for block in raw_blocks for text in _strings(block["value"]))
-    return html.unescape(" ".join(parts))
 
 
 FIELDS = (
@@ -81,7 +62,7 @@ def story_documents(*, ids=None) -> Iterator[StoryDocument]:
         tags = _tags_of([row[0] for row in rows])
         for pk, title, deck, body, section, first, last in rows:
             words = tags.get(pk, "")
-            parts = [title, title, deck, words, words, section or "", _body_text(body.raw_data)]
+            parts = [title, title, deck, words, words, section or "", body_plain_text(body)]
             yield StoryDocument(
                 id=pk, first_published_at=first, last_published_at=last, text=" ".join(parts)
             )

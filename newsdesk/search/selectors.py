@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.articles.plain_text import body_plain_text
 
 from .highlight import query_terms, snippet_mark, text_mark
 
@@ -54,7 +55,7 @@ def search_hits(*, stories, query: str) -> list[SearchHit]:
     terms = query_terms(query)
     hits = []
     for story in stories:
-        text = " ".join(story.body.stream_block.get_searchable_content(story.body))
+        text = body_plain_text(story.body)
         hits.append(
             SearchHit(
                 story=story,
