@@ -201,6 +201,7 @@ NEWSDESK_WORKER_JOBS = {
     "newsdesk.analytics.services.reads_maintain": 60,
     "newsdesk.analytics.services.reads_prune": 3600,
     "newsdesk.recommendations.services.related_pending_process": NEWSDESK_WORKER_INTERVAL,
+    "newsdesk.comments.ratelimit.rate_limits_prune": 3600,
 }
 NEWSDESK_SERVE_MEDIA = env_bool("NEWSDESK_SERVE_MEDIA", True)
 

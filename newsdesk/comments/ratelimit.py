@@ -43,7 +43,8 @@ class DatabaseRateLimiter:
             if not wait:
                 for row in rows:
                     row.hits.append(now)
-            RateLimit.objects.bulk_update(rows, ["hits"])
+                    row.last_hit = now
+            RateLimit.objects.bulk_update(rows, ["hits", "last_hit"])
         return wait
 
     def clear(self) -> None:
@@ -105,6 +106,17 @@ def _limiter(redis_url: str):
 
 def rate_limiter():
     return _limiter(settings.REDIS_URL)
+
+
+def rate_limits_prune(*, now: float | None = None) -> int:
+    """Delete the database's rate rows that no window can still see (worker job, hourly).
+
+    Every visitor who ever posted leaves a row; Redis expires its keys itself.
+    """
+    longest = max((seconds for _, seconds in settings.NEWSDESK_COMMENTS_RATE_LIMITS), default=0)
+    moment = time.time() if now is None else now
+    deleted, _ = RateLimit.objects.filter(last_hit__lt=moment - longest).delete()
+    return deleted
 
 
 def rate_limit_hit(*, keys: list[str], now: float | None = None) -> int:

@@ -100,6 +100,7 @@ class CommentViewSet(SnippetViewSet):
         "hold_reasons",
         "spam_score",
         "report_count",
+        "open_reports",
         "created_at",
         "decided_at",
         "decided_by",

@@ -34,6 +34,8 @@ class RateLimit(models.Model):
 
     key = models.CharField(max_length=100, unique=True)
     hits = models.JSONField(default=list)
+    # The newest hit (epoch seconds), so the worker can delete keys no window still sees.
+    last_hit = models.FloatField(default=0, db_index=True)
 
     def __str__(self):
         return self.key

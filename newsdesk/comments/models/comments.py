@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
@@ -67,6 +68,18 @@ class Comment(models.Model):
     def __str__(self):
         text = " ".join(self.text.split())
         return f"{self.name}: {text[:60]}{'…' if len(text) > 60 else ''}"
+
+    @admin.display(description="Open reports")
+    def open_reports(self) -> str:
+        """Readers' reasons since the last moderator decision, e.g. "Spam 2, Abusive 1"."""
+        counts = (
+            self.reports.filter(resolved=False)
+            .values("reason")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "reason")
+        )
+        labels = dict(Report.Reason.choices)
+        return ", ".join(f"{labels[row['reason']]} {row['n']}" for row in counts) or "None"
 
 
 class Report(models.Model):

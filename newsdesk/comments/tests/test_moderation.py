@@ -141,11 +141,26 @@ def test_three_distinct_reports_hide_a_comment_until_a_moderator_decides(
     assert "Borderline" in client.get(story.url).content.decode()
     comment_report(comment=comment, reporter="r3", reason="off_topic")
     assert "Borderline" not in client.get(story.url).content.decode()
+    assert "Abusive 2, Off-topic 1" in open_reports_shown(moderator, comment)
     moderator.post(f"/admin/comments-moderate/{comment.pk}/", {"action": "approve"})
     assert "Borderline" in client.get(story.url).content.decode()
     comment.refresh_from_db()
     assert comment.report_count == 0
     assert not Report.objects.filter(resolved=False).exists()
+    assert open_reports_shown(moderator, comment) == "None"
+    # The decision settles earlier reports: their readers are not counted twice,
+    # while a new reader's report starts the count again.
+    assert not comment_report(comment=comment, reporter="r1", reason="abusive")
+    assert comment_report(comment=comment, reporter="r4", reason="spam")
+    comment.refresh_from_db()
+    assert (comment.report_count, comment.status) == (1, "approved")
+    assert open_reports_shown(moderator, comment) == "Spam 1"
+
+
+def open_reports_shown(moderator, comment) -> str:
+    page = BeautifulSoup(moderator.get(f"{QUEUE}inspect/{comment.pk}/").content, "html.parser")
+    label = page.find("dt", string=lambda s: s and s.strip() == "Open reports")
+    return label.find_next_sibling("dd").get_text(" ", strip=True)
 
 
 def test_a_reader_reports_through_the_report_page(client, story):

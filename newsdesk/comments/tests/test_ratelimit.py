@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from newsdesk.comments.ratelimit import DatabaseRateLimiter, RedisRateLimiter
+from newsdesk.comments.models import RateLimit
+from newsdesk.comments.ratelimit import DatabaseRateLimiter, RedisRateLimiter, rate_limits_prune
 
 LIMITS = [(1, 15), (5, 600)]
 
@@ -45,3 +46,16 @@ def test_a_post_refused_by_one_key_counts_against_none(limiter):
     assert limiter.hit(keys=["email:e"], limits=LIMITS, now=4000.0) == 0
     assert limiter.hit(keys=["email:e", "visitor:f"], limits=LIMITS, now=4001.0) > 0
     assert limiter.hit(keys=["visitor:f"], limits=LIMITS, now=4002.0) == 0
+
+
+@pytest.mark.django_db
+def test_the_worker_deletes_rows_no_window_still_sees(settings):
+    settings.NEWSDESK_COMMENTS_RATE_LIMITS = LIMITS
+    limiter = DatabaseRateLimiter()
+    limiter.hit(keys=["visitor:old"], limits=LIMITS, now=5000.0)
+    for n in range(5):
+        limiter.hit(keys=["visitor:recent"], limits=LIMITS, now=5500.0 + 20 * n)
+    assert rate_limits_prune(now=5610.0) == 1
+    assert list(RateLimit.objects.values_list("key", flat=True)) == ["visitor:recent"]
+    # The row kept still limits: five posts inside the last ten minutes.
+    assert limiter.hit(keys=["visitor:recent"], limits=LIMITS, now=5612.0) > 0
