@@ -3,15 +3,14 @@
 from django.utils.functional import classproperty
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from .decisions import DECISIONS, Decision
 from .models import Comment
 from .permissions import user_can_moderate
-from .services import comments_decide, posters_ban
 
 
 class ModerateBulkAction(SnippetBulkAction):
     template_name = "comments/admin/confirm_bulk_moderate.html"
-    status = ""
-    done = ""
+    decision: Decision
 
     @classproperty
     def models(cls):
@@ -26,52 +25,25 @@ class ModerateBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):
         user = kwargs["self"].request.user
-        ids = [c.pk for c in objects]
-        return comments_decide(comment_ids=ids, status=cls.status, user=user), 0
+        return cls.decision.apply(comment_ids=[c.pk for c in objects], user=user), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"{num_parent_objects} comment(s) {self.done}."
+        return f"{num_parent_objects} comment(s) {self.decision.done}."
 
 
-class ApproveBulkAction(ModerateBulkAction):
-    display_name = "Approve"
-    action_type = "approve"
-    aria_label = "Approve the selected comments"
-    action_priority = 10
-    status = Comment.Status.APPROVED
-    done = "approved"
+def _bulk_action(action: str, decision: Decision, priority: int) -> type[ModerateBulkAction]:
+    attributes = {
+        "display_name": decision.label,
+        "action_type": action,
+        "aria_label": decision.describes,
+        "action_priority": priority,
+        "classes": {"serious"} if decision.serious else set(),
+        "decision": decision,
+    }
+    return type(f"{action.title()}BulkAction", (ModerateBulkAction,), attributes)
 
 
-class RejectBulkAction(ModerateBulkAction):
-    display_name = "Reject"
-    action_type = "reject"
-    aria_label = "Reject the selected comments"
-    action_priority = 20
-    status = Comment.Status.REJECTED
-    done = "rejected"
-
-
-class SpamBulkAction(ModerateBulkAction):
-    display_name = "Spam"
-    action_type = "spam"
-    aria_label = "Mark the selected comments as spam"
-    action_priority = 30
-    status = Comment.Status.SPAM
-    done = "marked as spam"
-
-
-class BanBulkAction(ModerateBulkAction):
-    display_name = "Ban posters"
-    action_type = "ban"
-    aria_label = "Ban the e-mail addresses and visitors behind the selected comments"
-    action_priority = 40
-    classes = {"serious"}
-    done = "rejected and their posters banned"
-
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        user = kwargs["self"].request.user
-        return posters_ban(comment_ids=[c.pk for c in objects], user=user), 0
-
-
-BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction, BanBulkAction]
+BULK_ACTIONS = [
+    _bulk_action(action, decision, priority=10 * place)
+    for place, (action, decision) in enumerate(DECISIONS.items(), start=1)
+]

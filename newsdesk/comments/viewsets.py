@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from newsdesk.articles.models import ArticlePage
 
+from .decisions import DECISIONS
 from .models import Ban, Comment, CommentThread
 
 STATES = [
@@ -65,6 +66,7 @@ class DecideColumn(Column):
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
         context["next_url"] = request.get_full_path()
+        context["decisions"] = DECISIONS.items()
         return context
 
 

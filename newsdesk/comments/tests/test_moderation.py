@@ -186,3 +186,26 @@ def test_a_reader_reports_through_the_report_page(client, story):
 
 def test_site_settings_exist_with_post_moderation_by_default(story):
     assert CommentSettings.for_site(story.get_site()).moderation == "post"
+
+
+def test_each_row_offers_the_decisions_it_can_still_take(moderator, story):
+    held = CommentFactory(page=story, name="Waiting", status="held")
+    CommentFactory(page=story, name="Shown", status="approved")
+    page = BeautifulSoup(moderator.get(QUEUE).content, "html.parser")
+    offered = {
+        row.select_one("td.title").get_text(" ", strip=True).split(":")[0]: [
+            button.get_text(strip=True) for button in row.select("td.comments-decide button")
+        ]
+        for row in page.select("tbody tr")
+    }
+    assert offered == {
+        "Waiting": ["Approve", "Reject", "Spam", "Ban"],
+        "Shown": ["Reject", "Spam", "Ban"],
+    }
+    response = moderator.post(
+        f"/admin/comments-moderate/{held.pk}/", {"action": "ban"}, follow=True
+    )
+    assert "Comment by Waiting rejected and the poster banned." in response.content.decode()
+    held.refresh_from_db()
+    assert held.status == "rejected"
+    assert Ban.objects.filter(kind="email", value_hash=held.email_hash).exists()
