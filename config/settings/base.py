@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and production only override."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "newsdesk.analytics",
     "newsdesk.recommendations",
     "newsdesk.search",
+    # Sign-in hardening: failed-login lockout and two-step sign-in (newsdesk/accounts).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +60,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsdesk.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,11 +130,16 @@ else:
     }
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -151,6 +165,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this long without a request; every request moves the end on.
+SESSION_COOKIE_AGE = env_int("NEWSDESK_SESSION_IDLE_SECONDS", 2 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -195,6 +212,20 @@ NEWSDESK_ANALYTICS_REDIS_PREFIX = env_str("NEWSDESK_ANALYTICS_REDIS_PREFIX", "ne
 # The request header holding the reader's address when a proxy sits in front
 # (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR. Read beacons and comments both use it.
 NEWSDESK_CLIENT_IP_HEADER = env_str("NEWSDESK_CLIENT_IP_HEADER", "")
+
+# Sign-in (newsdesk/accounts). django-axes locks an account, and separately an
+# address, after AXES_FAILURE_LIMIT wrong passwords, each within the cool-off of
+# the one before; the lock lifts after the cool-off (or `manage.py axes_reset_username`).
+AXES_FAILURE_LIMIT = env_int("NEWSDESK_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSDESK_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "newsdesk.accounts.lockout.request_client_address"
+AXES_LOCKOUT_CALLABLE = "newsdesk.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+# Two-step sign-in: members of these groups must confirm a code from an
+# authenticator app; anyone who has set one up is asked for it too.
+NEWSDESK_2FA_REQUIRED_GROUPS = env_list("NEWSDESK_2FA_REQUIRED_GROUPS", [])
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 NEWSDESK_WORKER_JOBS = {
     "newsdesk.articles.services.scheduled_pages_publish": NEWSDESK_WORKER_INTERVAL,
     "newsdesk.analytics.services.reads_flush": 5,
