@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 
 from newsdesk.articles.models import ArticlePage
@@ -26,6 +27,13 @@ MESSAGES = {
     HELD: "Thank you: your comment will appear once a moderator has read it.",
 }
 LEARN_AS = {Comment.Status.APPROVED: "ham", Comment.Status.SPAM: "spam"}
+# Wagtail's audit log ("Site history") action for each decision; wagtail_hooks.py registers them.
+LOG_ACTIONS = {
+    Comment.Status.APPROVED: "comments.approve",
+    Comment.Status.REJECTED: "comments.reject",
+    Comment.Status.SPAM: "comments.spam",
+    "ban": "comments.ban",
+}
 
 
 @dataclass
@@ -135,6 +143,8 @@ def comments_decide(*, comment_ids: list[int], status: str, user) -> int:
         comments, ["status", "trained_as", "report_count", "decided_at", "decided_by"]
     )
     Report.objects.filter(comment__in=comments).update(resolved=True)
+    for comment in comments:
+        log(instance=comment, action=LOG_ACTIONS[status], user=user)
     for page_id in {c.page_id for c in comments}:
         story_refresh(page_id=page_id)
     return len(comments)
@@ -163,6 +173,8 @@ def posters_ban(*, comment_ids: list[int], user, visitor_days: int = 30) -> int:
                 "expires_at": expires,
             },
         )
+    for comment in comments:
+        log(instance=comment, action=LOG_ACTIONS["ban"], user=user)
     comments_decide(comment_ids=comment_ids, status=Comment.Status.REJECTED, user=user)
     return len(comments)
 

@@ -57,3 +57,11 @@ def story_comments_button(page, user, next_url=None):
     if issubclass(page.specific_class or type(page), ArticlePage) and user_can_moderate(user):
         url = reverse(Comment.snippet_viewset.get_url_name("list"))
         yield Button("Comments", url=f"{url}?story={page.pk}", icon_name="comment", priority=55)
+
+
+@hooks.register("register_log_actions")
+def comment_log_actions(actions):
+    actions.register_action("comments.approve", "Approve comment", "Comment approved")
+    actions.register_action("comments.reject", "Reject comment", "Comment rejected")
+    actions.register_action("comments.spam", "Mark comment as spam", "Comment marked as spam")
+    actions.register_action("comments.ban", "Ban poster", "Poster banned")
