@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.log_actions import log
 from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+from wagtail.log_actions import log
 
 from newsdesk.articles.models import ArticlePage
 
