@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from newsdesk.core.media import media_serve
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -12,12 +13,12 @@ urlpatterns = [
     path("comments/", include("newsdesk.comments.urls")),
     path("", include("newsdesk.analytics.urls")),
     path("search/", include("newsdesk.search.urls")),
+    path("api/v2/", include("newsdesk.api.urls")),
 ]
 
 if settings.NEWSDESK_SERVE_MEDIA:
     # The embedded setup has no front server; in production nginx or a CDN serves media.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    # Documents are left out: they go through /documents/, which sends them as downloads.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_serve))
 
 urlpatterns.append(path("", include(wagtail_urls)))

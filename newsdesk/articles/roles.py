@@ -15,7 +15,13 @@ from wagtail.models import (
 )
 
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
-IMAGE_WRITE = ["articles.add_newsimage", "articles.change_newsimage", "articles.choose_newsimage"]
+# Wagtail checks image permissions on its own Image model, whatever model
+# WAGTAILIMAGES_IMAGE_MODEL names, so NewsImage's own permissions would grant nothing.
+IMAGE_WRITE = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+]
 
 PAGE_PERMISSIONS = {
     "Reporters": ["add_page"],
@@ -32,9 +38,9 @@ PAGE_PERMISSIONS = {
 }
 COLLECTION_PERMISSIONS = {
     "Reporters": IMAGE_WRITE,
-    "Editors": [*IMAGE_WRITE, "articles.delete_newsimage"],
+    "Editors": [*IMAGE_WRITE, "wagtailimages.delete_image"],
     "Moderators": [],
-    "Administrators": [*IMAGE_WRITE, "articles.delete_newsimage"],
+    "Administrators": [*IMAGE_WRITE, "wagtailimages.delete_image"],
 }
 MODEL_PERMISSIONS = {
     "Reporters": [*ADMIN_ACCESS, "articles.view_author"],
