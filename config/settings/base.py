@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a cached page is answered without them.
+    "newsdesk.core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,14 +121,27 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsdesk",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsdesk:pages",
+            "TIMEOUT": None,
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsdesk",
-        }
+        },
+        # Files, not process memory: every app process must see a publish.
+        "pages": {
+            "BACKEND": "newsdesk.core.pagecache.filecache.FileCache",
+            "LOCATION": str(VAR_DIR / "pages"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -199,6 +214,32 @@ NEWSDESK_MUST_READS_LIMIT = env_int("NEWSDESK_MUST_READS_LIMIT", 5)
 NEWSDESK_PAGE_SIZE = 20
 NEWSDESK_WORKER_INTERVAL = env_int("NEWSDESK_WORKER_INTERVAL", 15)
 
+# Whole-page cache (newsdesk/core/pagecache, docs/architecture.md "Caching").
+NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", True)
+NEWSDESK_PAGE_CACHE_SECONDS = env_int("NEWSDESK_PAGE_CACHE_SECONDS", 300)
+# How long past freshness a copy is kept to serve while one request rebuilds it,
+# or while the app fails (stale-if-error).
+NEWSDESK_PAGE_CACHE_STALE_SECONDS = env_int("NEWSDESK_PAGE_CACHE_STALE_SECONDS", 86_400)
+# nginx in front cannot be purged on publish, so it keeps a page only this long.
+NEWSDESK_PAGE_CACHE_PROXY_SECONDS = env_int("NEWSDESK_PAGE_CACHE_PROXY_SECONDS", 5)
+NEWSDESK_PAGE_CACHE_QUERY_PARAMS = ["page", "p", "comment"]
+NEWSDESK_PAGE_CACHE_TAGGER = "newsdesk.articles.page_cache.response_tags"
+
+# A front cache purged on publish through Wagtail's frontend_cache: Varnish (or any
+# cache taking HTTP PURGE) at NEWSDESK_VARNISH_URL, and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env_str("NEWSDESK_VARNISH_URL", ""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("NEWSDESK_VARNISH_URL"),
+    }
+if env_str("NEWSDESK_CLOUDFLARE_ZONE_ID", ""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("NEWSDESK_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("NEWSDESK_CLOUDFLARE_TOKEN"),
+    }
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -217,7 +258,9 @@ NEWSDESK_ANALYTICS_BUFFER_SIZE = env_int("NEWSDESK_ANALYTICS_BUFFER_SIZE", 500)
 NEWSDESK_ANALYTICS_DEDUPE_SECONDS = 30 * 60
 NEWSDESK_ANALYTICS_RATE_LIMIT = env_int("NEWSDESK_ANALYTICS_RATE_LIMIT", 600)
 NEWSDESK_ANALYTICS_RATE_WINDOW = 5 * 60
-NEWSDESK_ANALYTICS_LIST_SECONDS = env_int("NEWSDESK_ANALYTICS_LIST_SECONDS", 60)
+# Ranking lists are kept this long, and so are pages showing them (see NEWSDESK_PAGE_CACHE_*),
+# so a list a reader sees is at most twice this old: 60 s with the default.
+NEWSDESK_ANALYTICS_LIST_SECONDS = env_int("NEWSDESK_ANALYTICS_LIST_SECONDS", 30)
 NEWSDESK_ANALYTICS_REDIS_PREFIX = env_str("NEWSDESK_ANALYTICS_REDIS_PREFIX", "newsdesk:reads:")
 # The request header holding the reader's address when a proxy sits in front
 # (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR. Read beacons and comments both use it.

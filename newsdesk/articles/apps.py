@@ -14,7 +14,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import page_cache, signals  # noqa: F401
 
         # Permissions exist only once every app has migrated, so roles are set here.
         post_migrate.connect(_roles_after_migrate, sender=self)

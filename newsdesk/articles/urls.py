@@ -1,13 +1,10 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
-from django.views.decorators.cache import cache_page
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
-
-SITEMAP_CACHE_SECONDS = 300
 
 urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
@@ -23,13 +20,14 @@ urlpatterns = [
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        # The page cache keeps sitemaps and clears them when a story changes.
+        sitemap_views.index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

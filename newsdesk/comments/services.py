@@ -8,10 +8,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.log_actions import log
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.page_cache import story_page_refresh
 
 from .classifier import spam_learn
 from .identity import email_hash, email_normalise
@@ -47,16 +47,10 @@ class SubmitResult:
 def story_refresh(*, page_id: int) -> None:
     """Make a story show its comments as they are now, once the change is committed.
 
-    The page has no server-side cache yet; a front cache (CDN, proxy) configured
-    in WAGTAILFRONTENDCACHE is purged. The page-cache issue adds its purge here.
+    Clears the story's page from the page cache and from a front cache (CDN,
+    proxy) configured in WAGTAILFRONTENDCACHE.
     """
-
-    def purge():
-        page = ArticlePage.objects.filter(pk=page_id).first()
-        if page is not None:
-            purge_page_from_cache(page)
-
-    transaction.on_commit(purge)
+    story_page_refresh(page_id=page_id)
 
 
 def _result_of(comment: Comment) -> SubmitResult:

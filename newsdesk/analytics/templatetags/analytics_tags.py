@@ -1,8 +1,11 @@
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
+
+from newsdesk.core.pagecache import page_max_age_limit
 
 from ..lists import list_cached
 from ..selectors import articles_popular_now, articles_weekly_best, story_views
@@ -20,6 +23,8 @@ def _story_list(*, context, name: str, title: str, list_id: str, build) -> str:
             request=context.get("request"),
         )
 
+    # The page around a ranking is kept no longer than the ranking itself.
+    page_max_age_limit(settings.NEWSDESK_ANALYTICS_LIST_SECONDS)
     return list_cached(name=name, build=render)
 
 

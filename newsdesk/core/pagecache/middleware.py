@@ -1,0 +1,137 @@
+"""Answer anonymous GET and HEAD requests for public pages from the page cache.
+
+Placed before the session, CSRF, authentication and messages middleware, so a
+hit costs a cache read and nothing else: no database query, no session. What
+may be stored is decided after the render: a 200 that set no cookie, varies
+on nothing but encoding (or cookies), is not private, and that the configured tagger
+(settings.NEWSDESK_PAGE_CACHE_TAGGER) recognises as a public page.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.module_loading import import_string
+
+from .collector import collecting
+from .store import Entry, page_store
+
+STATE_HEADER = "X-Page-Cache"
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+@functools.cache
+def _tagger(path: str):
+    return import_string(path)
+
+
+def _request_key(request) -> str | None:
+    """The page's key, or None when the request must pass through the cache untouched."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    # A session means an editor or a reader with state: never served from nor stored in the cache.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    # Unknown parameters (tracking, cache busting) would each make a new copy.
+    if any(name not in settings.NEWSDESK_PAGE_CACHE_QUERY_PARAMS for name in request.GET):
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _response_cacheable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
+        return False
+    # Varying on Cookie is harmless here: requests with a session never reach the cache.
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    if vary - {"accept-encoding", "cookie"}:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def _answer(request, entry: Entry, state: str) -> HttpResponse:
+    response = HttpResponse(entry.body, status=entry.status)
+    for name, value in entry.headers:
+        response.headers[name] = value
+    response.headers[STATE_HEADER] = state
+    return get_conditional_response(request, etag=entry.etag, response=response)
+
+
+def _cache_headers(response, *, tags: list[str], fresh: int) -> None:
+    stale = settings.NEWSDESK_PAGE_CACHE_STALE_SECONDS
+    response.headers["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={fresh}, stale-while-revalidate={fresh}, "
+        f"stale-if-error={stale}"
+    )
+    response.headers["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+    response.headers["Surrogate-Key"] = " ".join(tags)  # Fastly, Varnish (xkey)
+    response.headers["Cache-Tag"] = ",".join(tags)  # Cloudflare
+    # nginx in front keeps pages briefly: it cannot be purged on publish.
+    response.headers["X-Accel-Expires"] = str(settings.NEWSDESK_PAGE_CACHE_PROXY_SECONDS)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _request_key(request) if settings.NEWSDESK_PAGE_CACHE else None
+        if key is None:
+            return self.get_response(request)
+        store = page_store()
+        entry, fresh = store.lookup(key)
+        if entry is not None and fresh:
+            return _answer(request, entry, "HIT")
+        locked = store.lock(key)
+        if entry is not None and not locked:
+            return _answer(request, entry, "STALE")  # another request is rebuilding it
+        if locked:
+            # The request that held the lock may have stored a fresh copy since our lookup.
+            entry, fresh = store.lookup(key)
+            if entry is not None and fresh:
+                store.unlock(key)
+                return _answer(request, entry, "HIT")
+        try:
+            return self._render(request, key=key, stale=entry)
+        finally:
+            if locked:
+                store.unlock(key)
+
+    def _render(self, request, *, key: str, stale: Entry | None):
+        store = page_store()
+        generation = store.generation()
+        with collecting() as collection:
+            response = self.get_response(request)
+        if response.status_code >= 500 and stale is not None:
+            return _answer(request, stale, "STALE")
+        if not _response_cacheable(request, response):
+            return response
+        tags = _tagger(settings.NEWSDESK_PAGE_CACHE_TAGGER)(request, response, collection.tags)
+        if tags is None:
+            return response
+        tags = sorted(tags)
+        fresh = settings.NEWSDESK_PAGE_CACHE_SECONDS
+        if collection.max_age is not None:
+            fresh = min(fresh, collection.max_age)
+        _cache_headers(response, tags=tags, fresh=fresh)
+        built = Entry(
+            status=response.status_code,
+            headers=tuple((n, v) for n, v in response.items() if n != STATE_HEADER),
+            body=response.content,
+            etag=response.headers["ETag"],
+            versions=dict.fromkeys(tags),
+            fresh_until=0,
+        )
+        entry = store.save(key=key, entry=built, generation=generation, fresh_seconds=fresh)
+        return _answer(request, entry, "MISS")
