@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "newsdesk.analytics",
     "newsdesk.recommendations",
     "newsdesk.search",
+    "newsdesk.api",
     # Sign-in hardening: failed-login lockout and two-step sign-in (newsdesk/accounts).
     "axes",
     "django_otp",
@@ -257,6 +258,8 @@ WAGTAIL_USER_TIME_ZONES = [TIME_ZONE, "UTC"]
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The JSON API (newsdesk/api) gives rich text as display HTML unless asked for another format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Newsdesk
