@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
@@ -30,14 +30,18 @@ def comments_page(
 ) -> CommentsPage:
     """Return one page of a story's approved threads, oldest first, replies attached.
 
-    A fixed number of queries whatever the number of comments: the count, one
-    page of top-level comments, their replies, and the story's mode.
+    A fixed number of queries whatever the number of comments: one page of
+    top-level comments carrying the story's count, their replies, and the
+    story's mode.
     """
     per_page = settings.NEWSDESK_COMMENTS_PER_PAGE
     visible = Comment.objects.filter(page=page).visible()
+    total = visible.order_by().values("page").annotate(n=Count("pk")).values("n")
     start = (number - 1) * per_page
     top = list(
-        visible.filter(parent__isnull=True).only(*PUBLIC_FIELDS)[start : start + per_page + 1]
+        visible.filter(parent__isnull=True)
+        .only(*PUBLIC_FIELDS)
+        .annotate(story_total=Subquery(total))[start : start + per_page + 1]
     )
     has_next = len(top) > per_page
     top = top[:per_page]
@@ -50,7 +54,8 @@ def comments_page(
     mode = thread_mode(page=page)
     return CommentsPage(
         comments=top,
-        count=visible.count(),
+        # Past the last page no row carries the count: only then ask for it apart.
+        count=top[0].story_total if top else (visible.count() if number > 1 else 0),
         number=number,
         has_next=has_next,
         is_open=not story_closed(

@@ -16,9 +16,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from newsdesk.core.blocks import StoryBodyBlock
 from newsdesk.core.pagination import page_of
+from newsdesk.core.visibility import RestrictionsReadOnce, without_view_restrictions
 
 # A republish within this long of the first one is the same edition, not an update.
 UPDATE_GRACE = timezone.timedelta(minutes=10)
@@ -27,8 +29,7 @@ UPDATE_GRACE = timezone.timedelta(minutes=10)
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         """Stories a reader may see: live, past their first publication, not restricted."""
-        # public(), not a subquery: Wagtail's search backends accept only plain filters.
-        return self.live().public().filter(first_published_at__isnull=False)
+        return without_view_restrictions(self.live()).filter(first_published_at__isnull=False)
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
@@ -41,7 +42,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(Page):
+class HomePage(RestrictionsReadOnce, Page):
     lead_story = models.ForeignKey(
         "articles.ArticlePage",
         null=True,
@@ -58,6 +59,24 @@ class HomePage(Page):
     subpage_types = ["articles.SectionPage"]
     template = "articles/home_page.html"
 
+    def route(self, request, path_components):
+        """Find a live section or story by its whole path in one query.
+
+        Wagtail asks the database twice per level (the child, then its type);
+        a story sits two levels down. Anything else takes Wagtail's way.
+        """
+        if len(path_components) == 1:
+            pages = SectionPage.objects.all()
+        elif len(path_components) == 2:
+            pages = ArticlePage.objects.select_related("section", "lead_image")
+        else:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        page = pages.live().filter(url_path=url_path).first()
+        if page is None:
+            return super().route(request, path_components)
+        return RouteResult(page)
+
     def get_context(self, request, *args, **kwargs):
         from newsdesk.articles.selectors import home_front
 
@@ -66,7 +85,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(RestrictionsReadOnce, Page):
     intro = models.CharField(max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -84,7 +103,7 @@ class SectionPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(RestrictionsReadOnce, Page):
     deck = models.CharField(
         max_length=300, help_text="One sentence under the headline; also used in lists and feeds."
     )
@@ -189,7 +208,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [link.author for link in self.article_authors.select_related("author")]
+        context["authors"] = [
+            link.author for link in self.article_authors.select_related("author__photo")
+        ]
         context["tags"] = list(self.tags.all())
         return context
 
