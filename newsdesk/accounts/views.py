@@ -15,9 +15,19 @@ from django_otp import user_has_device
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from .forms import CodeForm
-from .services import totp_device_confirm, totp_device_pending, totp_token_check
+from .services import (
+    ACCEPTED,
+    TOO_SOON,
+    WRONG,
+    totp_device_confirm,
+    totp_device_pending,
+    totp_token_check,
+)
 
-WRONG_CODE = "That code is not right or has expired. Enter the newest code your app shows."
+REFUSALS = {
+    WRONG: "That code is not right or has expired. Enter the newest code your app shows.",
+    TOO_SOON: "Too many wrong codes: wait a few seconds, then enter the newest code.",
+}
 
 
 def _next_url(request) -> str:
@@ -32,9 +42,10 @@ def two_factor_verify(request):
         return redirect(f"{setup}?{urlencode({'next': _next_url(request)})}")
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        if totp_token_check(request=request, token=form.cleaned_data["otp_token"]):
+        outcome = totp_token_check(request=request, token=form.cleaned_data["otp_token"])
+        if outcome == ACCEPTED:
             return redirect(_next_url(request))
-        form.add_error("otp_token", WRONG_CODE)
+        form.add_error("otp_token", REFUSALS[outcome])
     return TemplateResponse(
         request,
         "accounts/two_factor_verify.html",
@@ -49,10 +60,11 @@ def two_factor_setup(request):
     device = totp_device_pending(user=request.user)
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        if totp_device_confirm(request=request, token=form.cleaned_data["otp_token"]):
+        outcome = totp_device_confirm(request=request, token=form.cleaned_data["otp_token"])
+        if outcome == ACCEPTED:
             messages.success(request, "Two-step sign-in is on for your account.")
             return redirect(_next_url(request))
-        form.add_error("otp_token", WRONG_CODE)
+        form.add_error("otp_token", REFUSALS[outcome])
     svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     key = b32encode(device.bin_key).decode()
     return TemplateResponse(

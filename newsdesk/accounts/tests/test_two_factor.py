@@ -1,9 +1,12 @@
 """Two-step sign-in: off for the demo, required for a group when the setting names it."""
 
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -126,3 +129,25 @@ def test_anyone_who_set_up_an_app_is_asked_even_when_no_group_must(client, edito
 def test_the_public_site_never_asks_for_a_code(client, editor, editors_need_2fa, editor_with_app):
     sign_in(client)
     assert client.get("/").status_code == 200
+
+
+def test_an_administrator_turns_it_off_for_a_lost_phone(client, editor, editor_with_app):
+    out = StringIO()
+    call_command("two_factor_off", "sam", stdout=out)
+    assert "Removed 1 authenticator app(s) from sam." in out.getvalue()
+    sign_in(client)
+    assert client.get(PAGES).status_code == 200
+
+
+def test_turning_it_off_for_an_unknown_user_says_so():
+    with pytest.raises(CommandError, match="No user is called 'nobody'"):
+        call_command("two_factor_off", "nobody")
+
+
+def test_right_after_a_wrong_code_the_editor_is_told_to_wait(client, editor, editor_with_app):
+    sign_in(client)
+    client.post("/admin/two-step/", {"otp_token": code_for(editor_with_app, offset=-10)})
+    response = client.post("/admin/two-step/", {"otp_token": code_for(editor_with_app)})
+    assert response.status_code == 400
+    assert "wait a few seconds" in response.content.decode()
+    assert client.get(PAGES).status_code == 302
