@@ -76,5 +76,13 @@ def authors_for_api():
     )
 
 
+def section_by_slug(slug: str) -> SectionPage | None:
+    return sections_for_api().filter(slug=slug).first()
+
+
+def author_by_slug(slug: str) -> Author | None:
+    return Author.objects.filter(slug=slug).first()
+
+
 def tag_by_slug(slug: str) -> Tag | None:
     return Tag.objects.filter(slug=slug).first()

@@ -1,8 +1,9 @@
 """The read-only endpoints, on Wagtail's API v2 viewsets with fixed fields and checked input.
 
 Each endpoint answers GET and HEAD only (anything else is a 405), renders
-JSON whatever the Accept header says, never reads the session or sets a
-cookie, and answers bad input with a 400 carrying {"message": ...}.
+JSON whatever the Accept header says, sets the session aside so no answer
+sets or varies on a cookie, and answers bad input with a 400 carrying
+{"message": ...}.
 """
 
 from django.http import Http404
@@ -82,12 +83,9 @@ class ReadOnlyEndpoint(BaseAPIViewSet):
         known = self.detail_parameters if self.action == "detail_view" else self.listing_parameters
         parameters_check(query=self.request.query_params, known=known)
 
-    def filter_queryset(self, queryset):
-        return queryset
-
     def listing_view(self, request):
         self.check_query_parameters()
-        items = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        items = self.paginate_queryset(self.get_queryset())
         serializer = self.get_serializer(items, many=True)
         return self.get_paginated_response(serializer.data)
 
@@ -124,6 +122,17 @@ class ReadOnlyEndpoint(BaseAPIViewSet):
         ]
 
 
+def _found(query, name: str, lookup):
+    """Return what a slug filter names, or refuse the request when nothing answers to it."""
+    slug = slug_value(query=query, name=name)
+    if slug is None:
+        return None
+    found = lookup(slug)
+    if found is None:
+        raise BadRequestError(f"no {name} has the slug {slug!r}")
+    return found
+
+
 class StoriesEndpoint(ReadOnlyEndpoint):
     """Published stories, newest first, optionally of one section, author or tag."""
 
@@ -140,24 +149,10 @@ class StoriesEndpoint(ReadOnlyEndpoint):
             return selectors.stories_for_api()
         query = self.request.query_params
         return selectors.stories_for_api(
-            section=_found(query, "section", lambda s: selectors.sections_for_api().get(slug=s)),
-            author=_found(query, "author", lambda s: Author.objects.get(slug=s)),
+            section=_found(query, "section", selectors.section_by_slug),
+            author=_found(query, "author", selectors.author_by_slug),
             tag=_found(query, "tag", selectors.tag_by_slug),
         )
-
-
-def _found(query, name: str, lookup):
-    """Return what a slug filter names, or refuse the request when nothing answers to it."""
-    slug = slug_value(query=query, name=name)
-    if slug is None:
-        return None
-    try:
-        found = lookup(slug)
-    except (SectionPage.DoesNotExist, Author.DoesNotExist):
-        found = None
-    if found is None:
-        raise BadRequestError(f"no {name} has the slug {slug!r}")
-    return found
 
 
 class SectionsEndpoint(ReadOnlyEndpoint):
@@ -215,5 +210,5 @@ class WeeklyBestEndpoint(RankingEndpoint):
 
     def get_queryset(self):
         query = self.request.query_params
-        section = _found(query, "section", lambda s: selectors.sections_for_api().get(slug=s))
+        section = _found(query, "section", selectors.section_by_slug)
         return selectors.stories_weekly_best(section=section)
