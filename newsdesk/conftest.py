@@ -66,3 +66,22 @@ def browser(django_db_blocker):
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def site_page_cache(settings, django_capture_on_commit_callbacks):
+    """Switch the page cache on, empty, for one test; returns a block that commits changes.
+
+    Clearing the cache waits for the commit, which a test's transaction never
+    makes: changes made inside `with committed():` run those callbacks.
+    """
+    from django.core.cache import caches
+
+    from newsdesk.core.pagecache.store import page_store
+
+    settings.NEWSDESK_PAGE_CACHE = True
+    caches["pages"].clear()
+    page_store().local_clear()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    caches["pages"].clear()
+    page_store().local_clear()

@@ -6,14 +6,14 @@ stories; recorded as stories are loaded during the render), `home`,
 `section-<id>`, `author-<slug>`, `tag-<slug>` (list pages), `feeds` and
 `sitemaps`.
 
-A story entering or leaving the public set (first publish, unpublish, delete,
-move) changes the Latest Stories rail of every page, so it clears `all`; an
-edit of a live story clears the pages showing it and the lists it now
-belongs to. Changes to sections, the home page, authors, tags or the
-Must-Reads show on every page and clear `all`.
+A story entering or leaving the public set (publish of a story readers could
+not see, unpublish, delete, move) changes the Latest Stories rail of every
+page, so it clears `all`; an edit of a live story clears the pages showing
+it and the lists it now belongs to. Changes to sections, the home page,
+authors, tags or the Must-Reads show on every page and clear `all`.
 """
 
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import Page
@@ -97,11 +97,19 @@ def story_page_refresh(*, page_id: int) -> None:
     front_cache_purge(pages=ArticlePage.objects.filter(pk=page_id))
 
 
+@receiver(pre_save, sender=ArticlePage, dispatch_uid="page_cache_was_live")
+def _story_was_live(sender, instance, update_fields=None, **kwargs):
+    # Publishing saves the whole page; the row still says whether readers could see it.
+    if instance.pk and update_fields is None:
+        instance._page_cache_was_live = ArticlePage.objects.filter(
+            pk=instance.pk, live=True
+        ).exists()
+
+
 @receiver(page_published, dispatch_uid="page_cache_published")
 def _page_published(sender, instance, **kwargs):
     story = instance if isinstance(instance, ArticlePage) else None
-    # Wagtail sets both times together on a first publication only.
-    if story is not None and story.first_published_at != story.last_published_at:
+    if story is not None and getattr(story, "_page_cache_was_live", False):
         pages_invalidate(tags=story_tags(story))
     else:
         pages_invalidate(tags={ALL})
