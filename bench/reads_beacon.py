@@ -76,7 +76,7 @@ def server_start(env: dict) -> subprocess.Popen:
     server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     for _ in range(300):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/analytics/views/0/", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/analytics/views/0/", timeout=1)  # nosec B310 # a fixed http address on this machine
         except urllib.error.HTTPError:
             return server  # a 404 means it answers
         except OSError:
