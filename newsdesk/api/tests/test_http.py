@@ -5,6 +5,8 @@ import time
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdesk.analytics.services import read_record, reads_maintain
 from newsdesk.articles.tests.factories import AuthorFactory, NewsImageFactory
@@ -191,3 +193,19 @@ def test_a_list_costs_the_same_queries_for_5_or_30_stories(
     with django_assert_max_num_queries(few):
         response = client.get(url)
     assert len(response.json()["items"]) >= 20
+
+
+@pytest.mark.parametrize("url", [*LISTINGS])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    name=st.sampled_from(["limit", "offset", "section", "author", "tag", "other"]),
+    value=st.text(max_size=30),
+)
+def test_no_query_value_makes_a_server_error(client, one_of_each, url, name, value):
+    response = client.get(url, {name: value})
+    assert response.status_code in (200, 400)
+    assert "message" in response.json() or "items" in response.json()
