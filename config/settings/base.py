@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "newsdesk.accounts.middleware.TwoFactorMiddleware",
+    "newsdesk.accounts.middleware.AdminSessionRenewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -184,9 +185,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
-# A session ends after this long without a request; every request moves the end on.
+# A signed-in session ends after this long without an admin request; each one
+# moves the end on (newsdesk.accounts.middleware.AdminSessionRenewMiddleware).
 SESSION_COOKIE_AGE = env_int("NEWSDESK_SESSION_IDLE_SECONDS", 2 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

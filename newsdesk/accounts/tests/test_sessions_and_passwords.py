@@ -7,6 +7,8 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.articles.tests.factories import ArticlePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -82,3 +84,20 @@ def test_a_strong_password_is_accepted(client, user_in_group):
         },
     )
     assert get_user_model().objects.filter(username="bob-the-reporter").exists()
+
+
+def test_a_stale_session_cookie_on_the_public_site_writes_nothing(client):
+    story = ArticlePageFactory(lead_image=None)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "forged-or-long-expired-session-key"
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert not Session.objects.exists()
+
+
+def test_a_readers_story_page_does_not_read_the_session(client):
+    story = ArticlePageFactory(lead_image=None)
+    response = client.get(story.url)
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
