@@ -6,6 +6,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core.media import media_serve
 
+handler500 = "newsdesk.core.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -120,15 +120,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = env_str("REDIS_URL", "")
+# While Redis is unreachable django-redis answers as a miss instead of raising, so an
+# outage costs renders, not error pages, and caching resumes by itself when it returns.
+NEWSDESK_REDIS_CACHE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True},
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsdesk",
-        },
+        "default": {**NEWSDESK_REDIS_CACHE, "LOCATION": REDIS_URL, "KEY_PREFIX": "newsdesk"},
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            **NEWSDESK_REDIS_CACHE,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsdesk:pages",
             "TIMEOUT": None,

@@ -6,15 +6,18 @@ admit a hit only if every (count, seconds) window still has room, atomically:
 a Lua script in Redis, a row lock in the database.
 """
 
+import logging
 import secrets
 import time
 from functools import cache
 
+import redis
 from django.conf import settings
 from django.db import transaction
 
 from .models import RateLimit
 
+logger = logging.getLogger(__name__)
 Limits = list[tuple[int, int]]
 
 
@@ -85,14 +88,18 @@ class RedisRateLimiter:
     prefix = "newsdesk:comments:rate:"
 
     def __init__(self, url: str):
-        import redis
-
         self.client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=2)
         self.script = self.client.register_script(HIT_SCRIPT)
+        self.database = DatabaseRateLimiter()
 
     def hit(self, *, keys: list[str], limits: Limits, now: float) -> int:
         args = [repr(now), secrets.token_hex(8)] + [str(v) for pair in limits for v in pair]
-        return int(self.script(keys=[self.prefix + key for key in keys], args=args))
+        try:
+            return int(self.script(keys=[self.prefix + key for key in keys], args=args))
+        except redis.RedisError:
+            # Comments are still taken while Redis is down; the database keeps the limits.
+            logger.warning("Redis unreachable; comment rate limits use the database meanwhile")
+            return self.database.hit(keys=keys, limits=limits, now=now)
 
     def clear(self) -> None:
         for key in self.client.scan_iter(match=self.prefix + "*"):

@@ -99,9 +99,36 @@ def comment_write(request, page_id: int):
     return _form_page(request, page=page, form=CommentForm(initial=initial), parent=parent)
 
 
+UNSAVED = (
+    "We could not save your comment just now. "
+    "Your text is kept: please send it again in a minute."
+)
+# What the reader typed is handed back as it came, cut to sizes no form field exceeds.
+KEPT_FIELDS = {"name": 400, "email": 254, "text": 10_000, "parent": 20, "token": 500}
+
+
+def _unsaved(request) -> HttpResponse:
+    """The database is unreachable: hand the reader's words back without touching it."""
+    if _wants_json(request):
+        response = JsonResponse({"outcome": "error", "message": UNSAVED, "errors": {}}, status=503)
+    else:
+        kept = {name: request.POST.get(name, "")[:size] for name, size in KEPT_FIELDS.items()}
+        context = {"message": UNSAVED, "kept": kept}
+        response = render(request, "comments/unsaved.html", context, status=503)
+    response["Retry-After"] = "30"
+    return _no_store(response)
+
+
 @csrf_exempt  # nosemgrep: newsdesk-csrf-exempt - guard.py checks Origin and a signed form token
 @require_http_methods(["POST"])
 def comment_post(request, page_id: int):
+    try:
+        return _comment_post(request, page_id)
+    except DatabaseError:
+        return _unsaved(request)
+
+
+def _comment_post(request, page_id: int):
     page = _story_or_404(page_id)
     if not guard.request_same_origin(request=request):
         return _no_store(HttpResponse("Comments are posted from our own pages only.", status=403))
@@ -175,10 +202,7 @@ def comment_post(request, page_id: int):
             status=503,
             outcome="error",
             parent=parent,
-            message=(
-                "We could not save your comment just now. "
-                "Your text is kept: please send it again in a minute."
-            ),
+            message=UNSAVED,
         )
     if result.outcome in (REJECTED, LIMITED):
         status = 429 if result.outcome == LIMITED else 400
