@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from django import forms
 from django.utils import timezone
 
@@ -5,6 +7,8 @@ from newsdesk.articles.models import SectionPage
 from newsdesk.core.visibility import without_view_restrictions
 
 MAX_QUERY_LENGTH = 200
+# A day whose start, in any time zone, is still a date Python can hold.
+CALENDAR_SAFE_START = date.min + timedelta(days=1)
 
 
 class SearchForm(forms.Form):
@@ -39,6 +43,12 @@ class SearchForm(forms.Form):
         today = timezone.localdate()
         if start and start > today:
             self.add_error("published_from", "The start date cannot be in the future.")
+        # Nothing is published after today, so a later end means today; and at the
+        # calendar's edges the day's bounds in UTC would fall outside it (9999-12-31).
+        if end and end > today:
+            cleaned_data["published_to"] = today
+        if start and start < CALENDAR_SAFE_START:
+            cleaned_data["published_from"] = None
         return cleaned_data
 
     def full_clean(self):
