@@ -55,13 +55,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered with the headers every middleware below gave
+    # it when it was rendered, and without sessions, CSRF or auth.
+    "newsdesk.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response (see below).
     "newsdesk.core.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, CSRF and auth: a cached page is answered without them.
-    "newsdesk.core.pagecache.middleware.PageCacheMiddleware",
+    "newsdesk.core.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +107,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL streaming replicas, comma-separated URLs: anonymous readers' queries go
+# to them, writes and signed-in requests to the primary (newsdesk/core/replicas.py).
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
+NEWSDESK_READ_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+DATABASE_ROUTERS = ["newsdesk.core.replicas.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
@@ -280,6 +291,11 @@ NEWSDESK_PAGE_CACHE_STALE_SECONDS = env_int("NEWSDESK_PAGE_CACHE_STALE_SECONDS",
 # nginx in front cannot be purged on publish, so it keeps a page only this long.
 NEWSDESK_PAGE_CACHE_PROXY_SECONDS = env_int("NEWSDESK_PAGE_CACHE_PROXY_SECONDS", 5)
 NEWSDESK_PAGE_CACHE_QUERY_PARAMS = ["page", "p", "comment"]
+# Never public pages: not looked up at all.
+NEWSDESK_PAGE_CACHE_SKIP_PREFIXES = (
+    "/static/", "/media/", "/admin/", "/documents/", "/comments/", "/analytics/", "/search/",
+    "/api/",
+)  # fmt: skip
 NEWSDESK_PAGE_CACHE_TAGGER = "newsdesk.articles.page_cache.response_tags"
 
 # A front cache purged on publish through Wagtail's frontend_cache: Varnish (or any
