@@ -151,3 +151,11 @@ def test_right_after_a_wrong_code_the_editor_is_told_to_wait(client, editor, edi
     assert response.status_code == 400
     assert "wait a few seconds" in response.content.decode()
     assert client.get(PAGES).status_code == 302
+
+
+def test_the_account_page_offers_two_step_sign_in_to_anyone(client, editor):
+    sign_in(client)
+    page = BeautifulSoup(client.get("/admin/account/").content, "html.parser")
+    link = page.find("a", href="/admin/two-step/setup/")
+    assert link is not None
+    assert "Two-step sign-in" in link.get_text()
