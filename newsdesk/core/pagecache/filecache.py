@@ -2,7 +2,8 @@
 
 Every app process on the machine shares the files, so a page rendered by one
 is served by all; the stock `add` checks and then writes, which would let
-two processes take the same rebuild lock.
+two processes take the same rebuild lock. `stamp` tells a key has changed
+from the file's metadata, for the value read on every request.
 """
 
 import contextlib
@@ -14,6 +15,24 @@ from django.core.cache.backends.filebased import FileBasedCache
 
 
 class FileCache(FileBasedCache):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stamp_paths: dict[tuple, str] = {}
+
+    def stamp(self, key, version=None) -> str | None:
+        """A value that changes whenever key is set, read without opening the file.
+
+        Every set replaces the file, so its inode and modification time move.
+        """
+        path = self._stamp_paths.get((key, version))
+        if path is None:
+            path = self._stamp_paths[key, version] = self._key_to_file(key, version)
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            return None
+        return f"{status.st_ino}:{status.st_mtime_ns}"
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if self.has_key(key, version=version):  # also removes an expired file
             return False

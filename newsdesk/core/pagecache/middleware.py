@@ -1,49 +1,33 @@
 """Answer anonymous GET and HEAD requests for public pages from the page cache.
 
-Placed before the session, CSRF, authentication and messages middleware, so a
-hit costs a cache read and nothing else: no database query, no session. What
-may be stored is decided after the render: a 200 that set no cookie, varies
-on nothing but encoding (or cookies), is not private, and that the configured tagger
-(settings.NEWSDESK_PAGE_CACHE_TAGGER) recognises as a public page.
+First in the stack, so a hit runs no other middleware, no session and no
+database query, and a stored page keeps the headers every middleware gave it
+(config/wsgi.py answers fresh hits even earlier; this handles the rest and the
+tests' client). What may be stored is decided after the render: a 200 that
+set no cookie, varies on nothing but encoding (or cookies), is not private,
+and that the configured tagger (settings.NEWSDESK_PAGE_CACHE_TAGGER)
+recognises as a public page.
 """
 
 import functools
 import hashlib
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.module_loading import import_string
 
 from .collector import collecting
+from .keys import request_key
 from .store import Entry, page_store
+from .wsgi import STATE_HEADER
 
-STATE_HEADER = "X-Page-Cache"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 
 
 @functools.cache
 def _tagger(path: str):
     return import_string(path)
-
-
-def _request_key(request) -> str | None:
-    """The page's key, or None when the request must pass through the cache untouched."""
-    if request.method not in ("GET", "HEAD"):
-        return None
-    # A session means an editor or a reader with state: never served from nor stored in the cache.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
-        return None
-    # Unknown parameters (tracking, cache busting) would each make a new copy.
-    if any(name not in settings.NEWSDESK_PAGE_CACHE_QUERY_PARAMS for name in request.GET):
-        return None
-    try:
-        host = request.get_host()
-    except DisallowedHost:
-        return None
-    address = f"{request.scheme}://{host}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def _response_cacheable(request, response) -> bool:
@@ -62,10 +46,13 @@ def _response_cacheable(request, response) -> bool:
 
 def _answer(request, entry: Entry, state: str) -> HttpResponse:
     response = HttpResponse(entry.body, status=entry.status)
-    for name, value in entry.headers:
-        response.headers[name] = value
+    # The headers were checked and encoded when the page was stored: copying
+    # Django's own table of them skips doing it again on every hit.
+    response.headers._store.update(entry.headers)
     response.headers[STATE_HEADER] = state
-    return get_conditional_response(request, etag=entry.etag, response=response)
+    if "HTTP_IF_NONE_MATCH" in request.META:
+        return get_conditional_response(request, etag=entry.etag, response=response)
+    return response
 
 
 def _cache_headers(response, *, tags: list[str], fresh: int) -> None:
@@ -86,7 +73,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _request_key(request) if settings.NEWSDESK_PAGE_CACHE else None
+        key = request_key(request.META) if settings.NEWSDESK_PAGE_CACHE else None
         if key is None:
             return self.get_response(request)
         store = page_store()
@@ -127,7 +114,7 @@ class PageCacheMiddleware:
         _cache_headers(response, tags=tags, fresh=fresh)
         built = Entry(
             status=response.status_code,
-            headers=tuple((n, v) for n, v in response.items() if n != STATE_HEADER),
+            headers=dict(response.headers._store),
             body=response.content,
             etag=response.headers["ETag"],
             versions=dict.fromkeys(tags),

@@ -29,7 +29,7 @@ LOCK_SECONDS = 30
 @dataclass(frozen=True)
 class Entry:
     status: int
-    headers: tuple[tuple[str, str], ...]
+    headers: dict[str, tuple[str, str]]  # as Django's ResponseHeaders keeps them
     body: bytes
     etag: str
     versions: dict[str, str | None]
@@ -58,7 +58,9 @@ class PageStore:
         return caches[self.alias]
 
     def generation(self) -> str | None:
-        return self.cache.get(GENERATION_KEY)
+        # Read on every hit: the file store answers from the file's metadata alone.
+        stamp = getattr(self.cache, "stamp", None)
+        return stamp(GENERATION_KEY) if stamp is not None else self.cache.get(GENERATION_KEY)
 
     def lookup(self, key: str) -> tuple[Entry | None, bool]:
         """Return the stored page and whether it is fresh; a stale one is still returned."""
@@ -66,7 +68,8 @@ class PageStore:
         local = self._local.get(key)
         if local is not None and local[0] == generation and local[1].fresh:
             return local[1], True
-        entry = self.cache.get(key)
+        cache = self.cache
+        entry = cache.get(key)
         if entry is None:
             return None, False
         if entry.fresh and self._current(entry):

@@ -7,11 +7,13 @@ import threading
 import pytest
 from django.core.cache import caches
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from newsdesk.core.pagecache import pages_invalidate
+from newsdesk.core.pagecache.keys import request_key
 from newsdesk.core.pagecache.store import PageStore, page_store
+from newsdesk.core.pagecache.wsgi import PageCacheWSGI
 
 from .pagecache_views import renders
 
@@ -59,20 +61,16 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+def _key_of(url: str, **extra) -> str | None:
+    return request_key(RequestFactory().get(url, **extra).META)
+
+
 def _expire(store: PageStore, client: Client, url: str) -> None:
-    """Make the stored copy of url stale, as time passing would."""
-    key = client.get(url).get("X-Page-Cache") and _key_of(store, url)
-    entry = store.cache.get(key)
-    store.cache.set(key, dataclasses.replace(entry, fresh_until=0), None)
+    """Store url's page, then make the stored copy stale, as time passing would."""
+    client.get(url)
+    key = _key_of(url)
+    store.cache.set(key, dataclasses.replace(store.cache.get(key), fresh_until=0), None)
     store.local_clear()
-
-
-def _key_of(store: PageStore, url: str) -> str:
-    from django.test import RequestFactory
-
-    from newsdesk.core.pagecache.middleware import _request_key
-
-    return _request_key(RequestFactory().get(url))
 
 
 def test_second_request_is_answered_from_the_cache_without_rendering_or_queries(page_cache):
@@ -231,3 +229,49 @@ def test_the_cache_is_off_when_switched_off(page_cache, settings):
     Client().get("/story/")
     assert "X-Page-Cache" not in Client().get("/story/")
     assert renders.count == 2
+
+
+def _django_not_reached(environ, start_response):
+    raise AssertionError("the request reached Django")
+
+
+def _wsgi_get(application, url: str, **extra) -> tuple[str, dict, bytes]:
+    answer = {}
+    body = b"".join(
+        application(
+            RequestFactory().get(url, **extra).META,
+            lambda status, headers: answer.update(status=status, headers=dict(headers)),
+        )
+    )
+    return answer["status"], answer["headers"], body
+
+
+def test_the_wsgi_front_answers_a_fresh_page_without_reaching_django(page_cache):
+    stored = Client().get("/story/")
+    status, headers, body = _wsgi_get(PageCacheWSGI(_django_not_reached), "/story/")
+    assert status == "200 OK"
+    assert headers["X-Page-Cache"] == "HIT"
+    assert headers["ETag"] == stored["ETag"]
+    assert headers["Content-Security-Policy"] == stored["Content-Security-Policy"]
+    assert body == stored.content
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{"HTTP_COOKIE": "sessionid=abc"}, {"HTTP_IF_NONE_MATCH": '"x"'}, {"QUERY_STRING": "x=1"}],
+)
+def test_the_wsgi_front_passes_on_what_it_must_not_answer(page_cache, extra):
+    Client().get("/story/")
+    passed = []
+    front = PageCacheWSGI(lambda environ, start_response: passed.append(environ) or [])
+    front(RequestFactory().get("/story/", **extra).META, lambda *args: None)
+    assert len(passed) == 1
+
+
+def test_the_wsgi_front_passes_on_a_stale_page(page_cache):
+    client = Client()
+    _expire(page_cache, client, "/story/")
+    passed = []
+    front = PageCacheWSGI(lambda environ, start_response: passed.append(environ) or [])
+    front(RequestFactory().get("/story/").META, lambda *args: None)
+    assert len(passed) == 1
