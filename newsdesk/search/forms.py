@@ -22,8 +22,7 @@ class SearchForm(forms.Form):
     )
     section = forms.ModelChoiceField(
         label="Section",
-        # Lazy: the restriction check runs in the query, when the form is used.
-        queryset=without_view_restrictions(SectionPage.objects.live()).order_by("path"),
+        queryset=SectionPage.objects.none(),  # set per form: see __init__
         to_field_name="slug",
         required=False,
         empty_label="All sections",
@@ -34,6 +33,14 @@ class SearchForm(forms.Form):
     published_to = forms.DateField(
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Restrictions are read when a form is made, not when this module loads:
+        # they change while the site runs, and before migrate there is no table.
+        self.fields["section"].queryset = without_view_restrictions(
+            SectionPage.objects.live()
+        ).order_by("path")
 
     def clean(self):
         cleaned_data = super().clean()
