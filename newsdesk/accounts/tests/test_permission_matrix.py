@@ -5,6 +5,7 @@ Each cell performs the action as that role, posting the form the admin renders
 would copy it), and then checks the stored effect, not only the status code.
 """
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -26,6 +27,7 @@ from wagtail.test.utils.timestamps import submittable_timestamp
 from newsdesk.analytics.models import RankingOverride
 from newsdesk.articles.models import MustReadItem
 from newsdesk.articles.tests.factories import ArticlePageFactory
+from newsdesk.comments import guard
 from newsdesk.comments.models import Comment
 from newsdesk.comments.tests.factories import CommentFactory
 
@@ -52,6 +54,7 @@ view_readership     no         no        no         yes     yes
 pin_ranking         no         no        no         yes     yes
 keep_out_ranking    no         no        no         yes     yes
 read_draft_on_site  no         no        no         no      no
+post_comment        yes        yes       yes        yes     yes
 """
 
 
@@ -198,6 +201,24 @@ def read_draft_on_site(client, actor, ctx):
     return client.get(page.url).status_code == 200
 
 
+def post_comment(client, actor, ctx):
+    """A reader's comment, posted as the story page's script does: same origin, a form token."""
+    ctx.settings.NEWSDESK_COMMENTS_RATE_LIMITS = []  # limits have their own tests
+    story = ArticlePageFactory(lead_image=None)
+    issued = time.time() - ctx.settings.NEWSDESK_COMMENTS_MIN_SECONDS - 1
+    client.post(
+        f"/comments/{story.pk}/post/",
+        {
+            "name": "Ada",
+            "email": "ada@readers.example",
+            "text": "A fair point, well made.",
+            "token": guard.form_token_issue(page_id=story.pk, now=issued),
+        },
+        HTTP_ORIGIN="http://testserver",
+    )
+    return Comment.objects.filter(page=story, text="A fair point, well made.").exists()
+
+
 ACTIONS = {
     fn.__name__: fn
     for fn in (
@@ -212,14 +233,16 @@ ACTIONS = {
         pin_ranking,
         keep_out_ranking,
         read_draft_on_site,
+        post_comment,
     )
 }
 
 
 class Context:
-    def __init__(self, superuser_client, writer):
+    def __init__(self, superuser_client, writer, settings):
         self.superuser_client = superuser_client
         self.writer = writer
+        self.settings = settings
 
 
 def test_the_table_covers_every_action():
@@ -229,11 +252,11 @@ def test_the_table_covers_every_action():
 @pytest.mark.parametrize(
     ("role", "action", "allowed"), CELLS, ids=[f"{r}-{a}" for r, a, _ in CELLS]
 )
-def test_permission(client, superuser_client, writer, role, action, allowed):
+def test_permission(client, superuser_client, writer, settings, role, action, allowed):
     actor = None
     if ROLES[role]:
         actor = get_user_model().objects.create_user(role, password="not-used-here-1")
         actor.groups.add(Group.objects.get(name=ROLES[role]))
         client.force_login(actor)
-    took_effect = ACTIONS[action](client, actor, Context(superuser_client, writer))
+    took_effect = ACTIONS[action](client, actor, Context(superuser_client, writer, settings))
     assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
