@@ -1,4 +1,4 @@
-"""Drafts, scheduled and withdrawn stories appear nowhere a reader or a crawler looks.
+"""Drafts, scheduled and withdrawn stories appear nowhere a reader, crawler or API client looks.
 
 Each surface is checked with one published story beside them, so an empty
 page cannot pass for a correct one. Search, the rankings' week window and the
@@ -37,6 +37,11 @@ SURFACES = [
     "/sitemap-stories.xml",
     "/sitemap-news.xml",
     "/search/?q=kestrel",
+    "/api/v2/stories/?limit=50",
+    "/api/v2/stories/?tag=kestrel",
+    "/api/v2/stories/?section=osprey",
+    "/api/v2/popular-now/",
+    "/api/v2/weekly-best/",
 ]
 
 
@@ -93,5 +98,7 @@ def test_hidden_stories_are_left_out_of_popular_now_and_weekly_best(client, news
 
 
 def test_hidden_stories_own_addresses_answer_not_found(client, newsroom):
+    assert client.get(f"/api/v2/stories/{newsroom['live'].pk}/").status_code == 200
     for story in newsroom["hidden"]:
         assert client.get(story.url).status_code == 404
+        assert client.get(f"/api/v2/stories/{story.pk}/").status_code == 404
