@@ -159,3 +159,12 @@ def test_the_account_page_offers_two_step_sign_in_to_anyone(client, editor):
     link = page.find("a", href="/admin/two-step/setup/")
     assert link is not None
     assert "Two-step sign-in" in link.get_text()
+
+
+def test_a_code_never_sends_the_editor_to_another_site(client, editor, editor_with_app):
+    sign_in(client)
+    response = client.post(
+        "/admin/two-step/",
+        {"otp_token": code_for(editor_with_app), "next": "https://elsewhere.example/admin/"},
+    )
+    assert response["Location"] == "/admin/"
