@@ -168,3 +168,11 @@ def test_a_code_never_sends_the_editor_to_another_site(client, editor, editor_wi
         {"otp_token": code_for(editor_with_app), "next": "https://elsewhere.example/admin/"},
     )
     assert response["Location"] == "/admin/"
+
+
+def test_a_password_alone_cannot_add_another_app(client, editor, editor_with_app):
+    sign_in(client)
+    response = client.get("/admin/two-step/setup/")
+    assert response["Location"].startswith("/admin/two-step/?next=")
+    client.post("/admin/two-step/setup/", {"otp_token": "123456"})
+    assert list(TOTPDevice.objects.filter(user=editor)) == [editor_with_app]
