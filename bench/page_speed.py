@@ -181,9 +181,11 @@ def demo_build(var_dir: Path, env: dict) -> None:
         return
     print(f"Building the demo newsroom in {var_dir} ...", flush=True)
     for step in DEMO_STEPS:
-        subprocess.run(
-            [PYTHON, "manage.py", *step], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        done = subprocess.run(
+            [PYTHON, "manage.py", *step], env=env, cwd=ROOT, capture_output=True, text=True
         )
+        if done.returncode:
+            raise SystemExit(f"manage.py {' '.join(step)} failed:\n{done.stderr}")
 
 
 def pages_pick(env: dict) -> tuple[str, list[str]]:

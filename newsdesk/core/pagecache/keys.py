@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.http.cookie import parse_cookie
 
+from .store import ENTRY_FORMAT
+
 
 def _scheme(environ) -> str:
     # As HttpRequest.scheme: the proxy's header when one is configured.
@@ -44,4 +46,4 @@ def request_key(environ) -> str | None:
     # stored, so no key made from it ever finds a page.
     host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
     address = f"{_scheme(environ)}://{host.lower()}{path}?{query}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{ENTRY_FORMAT}:{hashlib.sha256(address.encode()).hexdigest()}"

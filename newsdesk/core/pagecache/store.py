@@ -21,6 +21,9 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
 
+# Part of every page's key: change it with Entry's fields, so copies stored by
+# an earlier release (in Redis or var/pages/) are never read back.
+ENTRY_FORMAT = 2
 GENERATION_KEY = "generation"
 LOCAL_ENTRIES = 256
 LOCK_SECONDS = 30
@@ -38,10 +41,6 @@ class Entry:
     @property
     def fresh(self) -> bool:
         return time.time() < self.fresh_until
-
-    @property
-    def tags(self) -> list[str]:
-        return sorted(self.versions)
 
 
 def _tag_key(tag: str) -> str:
@@ -68,8 +67,7 @@ class PageStore:
         local = self._local.get(key)
         if local is not None and local[0] == generation and local[1].fresh:
             return local[1], True
-        cache = self.cache
-        entry = cache.get(key)
+        entry = self.cache.get(key)
         if entry is None:
             return None, False
         if entry.fresh and self._current(entry):
