@@ -26,6 +26,14 @@ PUBLIC_POLICY = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+]
 # Script types a browser treats as data, not code; CSP does not govern them.
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 
@@ -128,3 +136,19 @@ def test_hsts_is_not_sent_outside_production(client):
     response = client.get("/robots.txt", secure=True)
 
     assert "Strict-Transport-Security" not in response
+
+
+def test_a_page_from_the_page_cache_keeps_its_security_headers(client, settings, public_paths):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "csp"},
+    }
+    settings.NEWSDESK_PAGE_CACHE = True
+    path = public_paths["article"][0]
+
+    rendered = client.get(path)
+    cached = client.get(path)
+
+    assert cached["X-Page-Cache"] == "HIT"
+    for header in SECURITY_HEADERS:
+        assert cached[header] == rendered[header], header
