@@ -30,6 +30,10 @@ REFUSALS = {
 }
 
 
+def _code_form(request) -> CodeForm:
+    return CodeForm(request.POST if request.method == "POST" else None)
+
+
 def _next_url(request) -> str:
     return get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
 
@@ -40,7 +44,7 @@ def two_factor_verify(request):
     if not user_has_device(request.user, confirmed=True):
         setup = reverse("accounts_two_factor_setup")
         return redirect(f"{setup}?{urlencode({'next': _next_url(request)})}")
-    form = CodeForm(request.POST or None)
+    form = _code_form(request)
     if form.is_valid():
         outcome = totp_token_check(request=request, token=form.cleaned_data["otp_token"])
         if outcome == ACCEPTED:
@@ -58,7 +62,7 @@ def two_factor_verify(request):
 @sensitive_post_parameters("otp_token")
 def two_factor_setup(request):
     device = totp_device_pending(user=request.user)
-    form = CodeForm(request.POST or None)
+    form = _code_form(request)
     if form.is_valid():
         outcome = totp_device_confirm(request=request, token=form.cleaned_data["otp_token"])
         if outcome == ACCEPTED:

@@ -176,3 +176,8 @@ def test_a_password_alone_cannot_add_another_app(client, editor, editor_with_app
     assert response["Location"].startswith("/admin/two-step/?next=")
     client.post("/admin/two-step/setup/", {"otp_token": "123456"})
     assert list(TOTPDevice.objects.filter(user=editor)) == [editor_with_app]
+
+
+def test_an_empty_post_is_refused_not_taken_for_a_visit(client, editor, editor_with_app):
+    sign_in(client)
+    assert client.post("/admin/two-step/").status_code == 400
