@@ -1,7 +1,10 @@
 """Public pages from the page cache: each change a reader should see clears the pages showing it."""
 
+import os
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.test import Client
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -202,3 +205,39 @@ def test_editing_a_story_purges_it_and_its_lists_from_the_front_cache(
     expected = [newsroom["story"].url, "/", newsroom["section"].url, "/authors/ada-okafor/",
                 "/tags/harbours/", "/feeds/rss/", "/sitemap.xml"]  # fmt: skip
     assert {root + path for path in expected} <= purged
+
+
+@pytest.mark.parametrize(
+    "store",
+    ["files", pytest.param("redis", marks=pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set"))],
+)  # fmt: skip
+def test_an_edit_shows_through_the_shipped_stores(
+    site_page_cache, newsroom, settings, tmp_path, store
+):
+    committed = site_page_cache
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "files": {
+                "BACKEND": "newsdesk.core.pagecache.filecache.FileCache",
+                "LOCATION": str(tmp_path / "pages"),
+            },
+            "redis": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": os.environ.get("REDIS_URL", ""),
+                "KEY_PREFIX": "test-site-pages",
+            },
+        }[store],
+    }
+    caches["pages"].clear()
+    url = newsroom["section"].url
+    client = Client()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "HIT"
+    with committed():
+        _edit(newsroom["story"], title="Harbour reopens after the storm")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "MISS"
+    assert b"Harbour reopens after the storm" in response.content
+    caches["pages"].clear()
