@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test lint fmt bench check clean
+.PHONY: run test lint fmt bench check clean fuzz
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ lint: $(VENV)/.test-installed
 		--severity-level medium --confidence-level medium
 	$(VENV)/bin/semgrep $(SEMGREP_SCAN) --error --config .semgrep/django-security.yml newsdesk config bench
 	cd .semgrep && ../$(VENV)/bin/semgrep $(SEMGREP_SCAN) --test .
+
+# The fuzz tests with thousands of fresh random examples each, where the suite runs
+# 60 fixed ones (newsdesk/core/tests/fuzz.py): about 25 minutes on two shared cores.
+fuzz: $(VENV)/.test-installed
+	HYPOTHESIS_PROFILE=long DJANGO_SETTINGS_MODULE=config.settings.test \
+		$(PY) -m pytest -q newsdesk/*/tests/test_fuzz.py
 
 fmt: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix .
