@@ -80,20 +80,18 @@ class PageCacheMiddleware:
         entry, fresh = store.lookup(key)
         if entry is not None and fresh:
             return _answer(request, entry, "HIT")
-        locked = store.lock(key)
-        if entry is not None and not locked:
+        if entry is None:
+            return self._render(request, key=key, stale=None)
+        if not store.lock(key):
             return _answer(request, entry, "STALE")  # another request is rebuilding it
-        if locked:
-            # The request that held the lock may have stored a fresh copy since our lookup.
-            entry, fresh = store.lookup(key)
-            if entry is not None and fresh:
-                store.unlock(key)
-                return _answer(request, entry, "HIT")
         try:
+            # The request that held the lock may have stored a fresh copy since our lookup.
+            current, fresh = store.lookup(key)
+            if current is not None and fresh:
+                return _answer(request, current, "HIT")
             return self._render(request, key=key, stale=entry)
         finally:
-            if locked:
-                store.unlock(key)
+            store.unlock(key)
 
     def _render(self, request, *, key: str, stale: Entry | None):
         store = page_store()
