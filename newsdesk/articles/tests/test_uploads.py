@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 from wagtail.documents.models import Document
+from wagtail.models import UploadedFile
 
 from newsdesk.articles.models import NewsImage
 
@@ -142,6 +143,31 @@ def test_file_over_the_size_limit_is_refused(editor_client, settings):
     errors = file_errors(response)
     assert any(error.startswith("This file is too big") for error in errors), errors
     assert not NewsImage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("story.jpg", HTML, "Upload a valid image"),
+        ("logo.svg", SVG, "Not a supported image format"),
+        ("bomb.png", png_declaring(20_000, 20_000), "This file has too many pixels"),
+    ],
+    ids=["html-as-jpg", "svg", "bomb"],
+)
+def test_drag_and_drop_uploader_refuses_the_same_files(editor_client, name, content, message):
+    upload = SimpleUploadedFile(name, content, content_type="image/jpeg")
+
+    response = editor_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": upload},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    answer = response.json()
+    assert answer["success"] is False
+    assert message in answer["error_message"]
+    assert not NewsImage.objects.exists()
+    assert not UploadedFile.objects.exists()
 
 
 def test_upload_form_says_which_formats_and_size_are_accepted(editor_client):
