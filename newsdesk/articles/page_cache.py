@@ -4,7 +4,10 @@ Tags: `all` (every page), `page-<id>` (the Wagtail page served), `story-<id>`
 (a story shown anywhere on the page: its own page, a list, a rail, related
 stories; recorded as stories are loaded during the render), `home`,
 `section-<id>`, `author-<slug>`, `tag-<slug>` (list pages), `feeds` and
-`sitemaps`.
+`sitemaps`. A story's page also names its section, authors and tags
+(`in-section-<id>`, `by-<slug>`, `tagged-<slug>`) for a front cache that
+purges by tag; nothing clears those alone, as a story edit must not clear
+every story of its section.
 
 A story entering or leaving the public set (publish of a story readers could
 not see, unpublish, delete, move) changes the Latest Stories rail of every
@@ -44,11 +47,24 @@ def _list_tags(page: Page) -> set[str]:
     return set()
 
 
+def _story_labels(story: ArticlePage, context: dict) -> set[str]:
+    # Names for a front cache purging by tag; changes to them clear `all` here.
+    return {
+        f"in-section-{story.section_id}",
+        *(f"by-{author.slug}" for author in context.get("authors", ())),
+        *(f"tagged-{tag.slug}" for tag in context.get("tags", ())),
+    }
+
+
 def _wagtail_page_tags(response, shown: set[str]) -> set[str] | None:
-    page = (getattr(response, "context_data", None) or {}).get("page")
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
     if not isinstance(page, Page) or page.get_view_restrictions().exists():
         return None
-    return {ALL, f"page-{page.pk}", *shown, *_list_tags(page)}
+    tags = {ALL, f"page-{page.pk}", *shown, *_list_tags(page)}
+    if isinstance(page, ArticlePage):
+        tags |= _story_labels(page, context)
+    return tags
 
 
 def response_tags(request, response, shown: set[str]) -> set[str] | None:

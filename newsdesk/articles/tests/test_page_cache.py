@@ -178,6 +178,9 @@ def test_a_story_page_names_what_it_shows(site_page_cache, newsroom):
     story, other = newsroom["story"], newsroom["other"]
     keys = Client().get(other.url)["Surrogate-Key"].split()
     assert {f"page-{other.pk}", f"story-{other.pk}", f"story-{story.pk}"} <= set(keys)
+    keys = Client().get(story.url)["Cache-Tag"].split(",")
+    section = newsroom["section"]
+    assert {f"in-section-{section.pk}", "by-ada-okafor", "tagged-harbours"} <= set(keys)
 
 
 def test_section_title_change_shows_on_every_page(site_page_cache, newsroom):
