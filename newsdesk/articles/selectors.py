@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Prefetch
 from wagtail.models import Site
 
 from newsdesk.core.visibility import without_view_restrictions
@@ -79,31 +78,19 @@ class HomeFront:
 
 
 def home_front(*, home: HomePage) -> HomeFront:
-    """Return the lead story and the newest few stories of each section, in two queries."""
+    """Return the lead story and the newest few stories of each section."""
     lead = None
     if home.lead_story_id:
         lead = articles_published().for_listing().filter(pk=home.lead_story_id).first()
     if lead is None:
         lead = articles_published().for_listing().newest_first().first()
     sections = list(SectionPage.objects.live().child_of(home).order_by("path"))
-    ranked = (
-        articles_published()
-        .filter(section__in=sections)
-        .exclude(pk=getattr(lead, "pk", None))
-        .for_listing()
-        .annotate(
-            section_rank=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("first_published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(section_rank__lte=TOP_STORIES_PER_SECTION)
-        .order_by("section_id", "section_rank")
-    )
-    by_section: dict[int, list[ArticlePage]] = {}
-    for story in ranked:
-        by_section.setdefault(story.section_id, []).append(story)
+    # One small query a section: each walks the (depth, first published) index from the
+    # newest story, where ranking every story at once would read them all.
+    newest = articles_published().exclude(pk=getattr(lead, "pk", None)).for_listing().newest_first()
+    by_section = {
+        section.pk: list(newest.child_of(section)[:TOP_STORIES_PER_SECTION]) for section in sections
+    }
     return HomeFront(
         lead=lead,
         sections=[SectionTops(section=s, stories=by_section.get(s.pk, [])) for s in sections],

@@ -4,7 +4,7 @@ from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 from wagtail.models import Site
 
-from newsdesk.core.pagination import page_of
+from newsdesk.core.pagination import window_of
 
 from .models import Author
 from .selectors import articles_by_author, articles_by_tag
@@ -13,7 +13,7 @@ from .sitemaps import news_sitemap_stories
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    stories = page_of(
+    stories = window_of(
         request=request,
         items=articles_by_author(author=author),
         per_page=settings.NEWSDESK_PAGE_SIZE,
@@ -23,7 +23,7 @@ def author_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    stories = page_of(
+    stories = window_of(
         request=request, items=articles_by_tag(slug=tag.slug), per_page=settings.NEWSDESK_PAGE_SIZE
     )
     return render(request, "articles/tag_detail.html", {"tag": tag, "stories": stories})

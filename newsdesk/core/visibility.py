@@ -67,8 +67,6 @@ class RestrictionsReadOnce:
 
     def get_view_restrictions(self):
         # An alias takes its source's restrictions, which only Wagtail's own lookup follows.
-        if self.alias_of_id or any(
-            self.path.startswith(r.page.path) for r in view_restrictions()
-        ):
+        if self.alias_of_id or any(self.path.startswith(r.page.path) for r in view_restrictions()):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from newsdesk.core.blocks import StoryBodyBlock
-from newsdesk.core.pagination import page_of
+from newsdesk.core.pagination import window_of
 from newsdesk.core.visibility import RestrictionsReadOnce, without_view_restrictions
 
 # A republish within this long of the first one is the same edition, not an update.
@@ -72,7 +72,8 @@ class HomePage(RestrictionsReadOnce, Page):
         else:
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = pages.live().filter(url_path=url_path).first()
+        # The slug is indexed and nearly unique; the path then picks the one under this site.
+        page = pages.live().filter(slug=path_components[-1], url_path=url_path).first()
         if page is None:
             return super().route(request, path_components)
         return RouteResult(page)
@@ -96,8 +97,9 @@ class SectionPage(RestrictionsReadOnce, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = ArticlePage.objects.published().filter(section=self).for_listing().newest_first()
-        context["stories"] = page_of(
+        # Its children by path, so the newest come off the (depth, first published) index.
+        stories = ArticlePage.objects.published().child_of(self).for_listing().newest_first()
+        context["stories"] = window_of(
             request=request, items=stories, per_page=settings.NEWSDESK_PAGE_SIZE
         )
         return context
