@@ -21,6 +21,7 @@ import contextlib
 import os
 import re
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -301,6 +302,8 @@ def main() -> None:
     finally:
         for server in servers:
             server.stop()
+        # The built demo database, nginx's caches, the static copy; a --var-dir is elsewhere.
+        shutil.rmtree(work, ignore_errors=True)
     load_after = os.getloadavg()
 
     store = "Redis" if os.environ.get("REDIS_URL") else "files"
