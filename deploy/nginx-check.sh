@@ -40,7 +40,7 @@ stop() {
     sleep 0.2
     rm -rf "$PREFIX"
 }
-trap stop EXIT INT TERM
+trap stop EXIT INT TERM HUP PIPE  # PIPE: its output piped into a reader that stopped
 
 FRONT="http://127.0.0.1:$PORT"
 status_of() { curl -s -o /dev/null -D - "$@" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache-status" { print $2 }'; }
