@@ -140,7 +140,7 @@ def section_weekly_best_ranked(*, section: SectionPage, limit: int) -> list[Rank
 
 
 def articles_popular_now(*, limit: int = 5) -> list[ArticlePage]:
-    """Return the week's stories most read lately, decayed (docs/architecture.md has the formula)."""
+    """Return the week's stories most read lately, decayed (formula: docs/architecture.md)."""
     return [entry.story for entry in popular_now_ranked(limit=limit)]
 
 
