@@ -8,7 +8,9 @@ the home page, and the cost of recording a read (database store, flushed in
 its batches). Needs a demo database copy, as it adds millions of rows:
 
     cp -r var /tmp/scale && NEWSDESK_VAR_DIR=/tmp/scale NEWSDESK_PAGE_CACHE=0 \
-        .venv/bin/python bench/scale_flat.py
+        .venv/bin/python bench/scale_flat.py [SIZE ...]
+
+Sizes default to 1,000, 100,000 and 1,000,000 stories.
 """
 
 import os
@@ -108,7 +110,7 @@ def main() -> None:
     header = f"{'stories':>10}{'buckets':>11}{'page':>6}{'q':>4}{'p50 ms':>8}{'max ms':>8}"
     print(header + f"{'home q':>8}{'p50 ms':>8}{'read µs':>9}")
     results = []
-    for size in SIZES:
+    for size in [int(arg) for arg in sys.argv[1:]] or SIZES:
         archive_fill(size=size)
         buckets = buckets_fill()
         story_q, story_p50, story_max = page_cost(client, story.url)

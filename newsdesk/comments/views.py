@@ -100,8 +100,7 @@ def comment_write(request, page_id: int):
 
 
 UNSAVED = (
-    "We could not save your comment just now. "
-    "Your text is kept: please send it again in a minute."
+    "We could not save your comment just now. Your text is kept: please send it again in a minute."
 )
 # What the reader typed is handed back as it came, cut to sizes no form field exceeds.
 KEPT_FIELDS = {"name": 400, "email": 254, "text": 10_000, "parent": 20, "token": 500}
