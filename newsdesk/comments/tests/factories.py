@@ -31,3 +31,35 @@ class ReportFactory(DjangoModelFactory):
     comment = factory.SubFactory(CommentFactory)
     reporter_hash = factory.Sequence(lambda n: f"reporter-{n}")
     reason = Report.Reason.ABUSIVE
+
+
+def bulk_comments(story, count):
+    """Give a story `count` approved threads, every other one with a reply, in two queries."""
+    Comment.objects.bulk_create(
+        Comment(
+            page=story,
+            name=f"Reader {n}",
+            email="r@readers.example",
+            email_hash="e",
+            visitor_hash="v",
+            text=f"Comment {n}",
+            status="approved",
+            idempotency_key=f"bulk-{story.pk}-{n}",
+        )
+        for n in range(count)
+    )
+    tops = list(Comment.objects.filter(page=story)[:count])
+    Comment.objects.bulk_create(
+        Comment(
+            page=story,
+            parent=top,
+            name="Replier",
+            email="r@readers.example",
+            email_hash="e",
+            visitor_hash="v",
+            text="A reply",
+            status="approved",
+            idempotency_key=f"bulk-reply-{top.pk}",
+        )
+        for top in tops[::2]
+    )

@@ -9,7 +9,7 @@ from newsdesk.articles.tests.factories import ArticlePageFactory
 from newsdesk.comments.models import Comment, CommentThread
 from newsdesk.comments.services import comments_decide
 
-from .factories import CommentFactory
+from .factories import CommentFactory, bulk_comments
 
 pytestmark = pytest.mark.django_db
 
@@ -97,37 +97,6 @@ def test_approving_or_removing_a_comment_shows_on_the_story_at_once(client, stor
     section = comments_of(client, story.url)
     assert "Waiting" not in section.text
     assert section.select_one("[data-comments-count]").text == "0"
-
-
-def bulk_comments(story, count):
-    Comment.objects.bulk_create(
-        Comment(
-            page=story,
-            name=f"Reader {n}",
-            email="r@readers.example",
-            email_hash="e",
-            visitor_hash="v",
-            text=f"Comment {n}",
-            status="approved",
-            idempotency_key=f"bulk-{story.pk}-{n}",
-        )
-        for n in range(count)
-    )
-    tops = list(Comment.objects.filter(page=story)[:count])
-    Comment.objects.bulk_create(
-        Comment(
-            page=story,
-            parent=top,
-            name="Replier",
-            email="r@readers.example",
-            email_hash="e",
-            visitor_hash="v",
-            text="A reply",
-            status="approved",
-            idempotency_key=f"bulk-reply-{top.pk}",
-        )
-        for top in tops[::2]
-    )
 
 
 def test_500_comments_render_with_the_same_number_of_queries_as_5(client):
