@@ -5,7 +5,7 @@ from taggit.models import Tag
 
 from newsdesk.analytics.selectors import articles_popular_now, articles_weekly_best
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, Author, NewsRendition, SectionPage
-from newsdesk.core.visibility import without_view_restrictions
+from newsdesk.articles.selectors import sections_live
 
 from .images import PHOTO_RENDITIONS, STORY_RENDITIONS
 
@@ -60,11 +60,6 @@ def stories_weekly_best(*, section: SectionPage | None = None) -> list[ArticlePa
     return stories_load(articles_weekly_best(limit=RANKING_LENGTH, section=section))
 
 
-def sections_for_api():
-    """Return the live sections readers may open, in the site's order."""
-    return without_view_restrictions(SectionPage.objects.live()).order_by("path")
-
-
 def authors_for_api():
     """Return the authors with at least one published story, by name."""
     return (
@@ -77,7 +72,7 @@ def authors_for_api():
 
 
 def section_by_slug(slug: str) -> SectionPage | None:
-    return sections_for_api().filter(slug=slug).first()
+    return sections_live().filter(slug=slug).first()
 
 
 def author_by_slug(slug: str) -> Author | None:

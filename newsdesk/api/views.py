@@ -164,7 +164,7 @@ class SectionsEndpoint(ReadOnlyEndpoint):
     max_age = DIRECTORY_MAX_AGE
 
     def get_queryset(self):
-        return selectors.sections_for_api()
+        return selectors.sections_live()
 
 
 class AuthorsEndpoint(ReadOnlyEndpoint):

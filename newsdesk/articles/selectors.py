@@ -59,13 +59,17 @@ def articles_by_tag(*, slug: str):
     return articles_published().filter(tags__slug=slug).for_listing().newest_first().distinct()
 
 
+def sections_live():
+    """Return the live sections readers may open, in tree order, as a queryset."""
+    # Named by their own table's ids: otherwise SQLite walks every page of the tree
+    # by its path index to find the few sections, a cost that grows with the archive.
+    sections = SectionPage.objects.live().filter(pk__in=SectionPage.objects.values("pk"))
+    return without_view_restrictions(sections).order_by("path")
+
+
 def sections_in_nav() -> list[SectionPage]:
     """Return the live sections in their tree order, for the site's navigation."""
-    # Named by their own table's ids and sorted here: otherwise SQLite walks every page
-    # of the tree (by the path index, or in full) to find the few sections.
-    sections = SectionPage.objects.live().filter(pk__in=SectionPage.objects.values("pk"))
-    found = without_view_restrictions(sections).only("title", "url_path", "path").order_by()
-    return sorted(found, key=lambda section: section.path)
+    return list(sections_live().only("title", "url_path", "path"))
 
 
 @dataclass

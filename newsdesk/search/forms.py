@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from newsdesk.articles.models import SectionPage
-from newsdesk.core.visibility import without_view_restrictions
+from newsdesk.articles.selectors import sections_live
 
 MAX_QUERY_LENGTH = 200
 # A day whose start, in any time zone, is still a date Python can hold.
@@ -38,9 +38,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Restrictions are read when a form is made, not when this module loads:
         # they change while the site runs, and before migrate there is no table.
-        self.fields["section"].queryset = without_view_restrictions(
-            SectionPage.objects.live()
-        ).order_by("path")
+        self.fields["section"].queryset = sections_live()
 
     def clean(self):
         cleaned_data = super().clean()
