@@ -4,6 +4,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django_otp import user_has_device
 
+from newsdesk.core.csp import admin_prefix
+
 from .two_factor import two_factor_required_by_group
 
 # Views a signed-in user may reach before giving a code: signing in and out,
@@ -36,7 +38,7 @@ class TwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The path first: reading request.user loads the session, which would add
         # "Vary: Cookie" to readers' pages and beacons.
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        if not request.path.startswith(admin_prefix()):
             return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
@@ -66,9 +68,6 @@ class AdminSessionRenewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            request.path_info.startswith(reverse("wagtailadmin_home"))
-            and request.user.is_authenticated
-        ):
+        if request.path.startswith(admin_prefix()) and request.user.is_authenticated:
             request.session.modified = True
         return response

@@ -15,7 +15,8 @@ from django.urls import reverse
 
 
 @cache
-def _admin_prefix() -> str:
+def admin_prefix() -> str:
+    """The admin's path, script prefix included, so compare it with request.path."""
     return reverse("wagtailadmin_home")
 
 
@@ -24,6 +25,6 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path.startswith(_admin_prefix()):
+        if not report_only and parts.config is None and request.path.startswith(admin_prefix()):
             parts.config = settings.NEWSDESK_ADMIN_CSP_DIRECTIVES
         return parts
