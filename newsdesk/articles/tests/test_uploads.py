@@ -66,13 +66,6 @@ def editor_client(client, user_in_group):
     return client
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    """Documents are for administrators only: no newsroom group may upload them."""
-    client.force_login(django_user_model.objects.create_superuser("chief", password="x" * 12))
-    return client
-
-
 def image_upload(client, name: str, content: bytes, content_type: str = "image/jpeg"):
     """Post the admin's "Add an image" form with one file; return the response."""
     upload = SimpleUploadedFile(name, content, content_type=content_type)
@@ -181,6 +174,8 @@ def test_upload_form_says_which_formats_and_size_are_accepted(editor_client):
 
 
 def document_upload(client, name: str, content: bytes):
+    """Post "Add a document"; tests pass pytest-django's admin_client, as only
+    administrators may upload documents: no newsroom group can."""
     upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
     return client.post(reverse("wagtaildocs:add"), {"title": "Annual report", "file": upload})
 
