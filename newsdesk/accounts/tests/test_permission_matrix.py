@@ -10,8 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
@@ -73,21 +71,15 @@ CELLS = _cells()
 
 
 @pytest.fixture
-def superuser_client():
+def superuser_client(admin_client):
     """Fetches the admin's forms for roles that may not open them."""
-    client = Client()
-    client.force_login(
-        get_user_model().objects.create_superuser("root", password="not-used-here-1")
-    )
-    return client
+    return admin_client
 
 
 @pytest.fixture
-def writer():
+def writer(user_in_group):
     """A reporter who owns the drafts that others try to edit."""
-    user = get_user_model().objects.create_user("writer", password="not-used-here-1")
-    user.groups.add(Group.objects.get(name="Reporters"))
-    return user
+    return user_in_group("Reporters", "writer")
 
 
 def draft_of(owner, title="A draft under embargo"):
@@ -252,11 +244,12 @@ def test_the_table_covers_every_action():
 @pytest.mark.parametrize(
     ("role", "action", "allowed"), CELLS, ids=[f"{r}-{a}" for r, a, _ in CELLS]
 )
-def test_permission(client, superuser_client, writer, settings, role, action, allowed):
+def test_permission(
+    client, user_in_group, superuser_client, writer, settings, role, action, allowed
+):
     actor = None
     if ROLES[role]:
-        actor = get_user_model().objects.create_user(role, password="not-used-here-1")
-        actor.groups.add(Group.objects.get(name=ROLES[role]))
+        actor = user_in_group(ROLES[role], role)
         client.force_login(actor)
     took_effect = ACTIONS[action](client, actor, Context(superuser_client, writer, settings))
     assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
