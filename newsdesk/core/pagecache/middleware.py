@@ -20,7 +20,7 @@ from django.utils.module_loading import import_string
 from .collector import collecting
 from .keys import request_key
 from .store import Entry, page_store
-from .wsgi import STATE_HEADER
+from .wsgi import LOOKUP_ENVIRON, STATE_HEADER
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 
@@ -73,11 +73,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = request_key(request.META) if settings.NEWSDESK_PAGE_CACHE else None
+        if not settings.NEWSDESK_PAGE_CACHE:
+            return self.get_response(request)
+        # Behind the WSGI front (config/wsgi.py) the key and lookup are already made.
+        key, found = request.META.pop(LOOKUP_ENVIRON, None) or (request_key(request.META), None)
         if key is None:
             return self.get_response(request)
         store = page_store()
-        entry, fresh = store.lookup(key)
+        entry, fresh = found or store.lookup(key)
         if entry is not None and fresh:
             return _answer(request, entry, "HIT")
         if entry is None:
