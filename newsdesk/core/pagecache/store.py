@@ -13,7 +13,7 @@ the one they were checked under: a hit then costs one small read.
 import contextlib
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -83,11 +83,8 @@ class PageStore:
         """
         keys = {tag: _tag_key(tag) for tag in entry.versions}
         found = self.cache.get_many(list(keys.values()))
-        entry = Entry(
-            status=entry.status,
-            headers=entry.headers,
-            body=entry.body,
-            etag=entry.etag,
+        entry = replace(
+            entry,
             versions={tag: found.get(tag_key) for tag, tag_key in keys.items()},
             fresh_until=time.time() + fresh_seconds,
         )
