@@ -110,6 +110,7 @@ def test_publishing_a_new_story_shows_it_on_every_list_it_belongs_to(
     url = _urls(newsroom)[where]
     client = Client()
     client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "HIT"
     with committed():
         ArticlePageFactory(
             section=newsroom["section"],
@@ -124,6 +125,7 @@ def test_a_new_story_appears_in_the_sitemap(site_page_cache, newsroom):
     committed = site_page_cache
     client = Client()
     client.get("/sitemap-stories.xml")
+    assert client.get("/sitemap-stories.xml")["X-Page-Cache"] == "HIT"
     with committed():
         story = ArticlePageFactory(section=newsroom["section"], slug="ferries-return")
     assert story.url.encode() in client.get("/sitemap-stories.xml").content
@@ -135,6 +137,7 @@ def test_unpublishing_a_story_removes_it_from_its_page_and_the_lists(site_page_c
     client = Client()
     assert client.get(story.url).status_code == 200
     assert b"Harbour reopens" in client.get("/").content
+    assert client.get(story.url)["X-Page-Cache"] == client.get("/")["X-Page-Cache"] == "HIT"
     with committed():
         ArticlePage.objects.get(pk=story.pk).unpublish()
     assert client.get(story.url).status_code == 404
@@ -187,6 +190,7 @@ def test_section_title_change_shows_on_every_page(site_page_cache, newsroom):
     committed = site_page_cache
     client = Client()
     client.get(newsroom["story"].url)
+    assert client.get(newsroom["story"].url)["X-Page-Cache"] == "HIT"
     with committed():
         section = newsroom["section"]
         section.title = "World News"
