@@ -35,8 +35,11 @@ def stories_for_api(
     author: Author | None = None,
     tag: Tag | None = None,
 ):
-    """Return published stories, newest first, with what a story card shows loaded in bulk."""
-    stories = ArticlePage.objects.published().select_related("section", "lead_image")
+    """Return published stories, newest first, with what a story card shows loaded in bulk.
+
+    The body is left unread: a list does not show it (see stories_for_detail).
+    """
+    stories = ArticlePage.objects.published().for_listing()
     if section is not None:
         stories = stories.filter(section=section)
     if author is not None:
@@ -44,6 +47,15 @@ def stories_for_api(
     if tag is not None:
         stories = stories.filter(tags=tag)
     return stories.prefetch_related(*_story_relations()).newest_first()
+
+
+def stories_for_detail():
+    """Return the published stories a detail answer picks from, body included."""
+    return (
+        ArticlePage.objects.published()
+        .select_related("section", "lead_image")
+        .prefetch_related(*_story_relations())
+    )
 
 
 def stories_load(stories: list[ArticlePage]) -> list[ArticlePage]:

@@ -146,7 +146,7 @@ class StoriesEndpoint(ReadOnlyEndpoint):
 
     def get_queryset(self):
         if self.action == "detail_view":
-            return selectors.stories_for_api()
+            return selectors.stories_for_detail()
         query = self.request.query_params
         return selectors.stories_for_api(
             section=_found(query, "section", selectors.section_by_slug),

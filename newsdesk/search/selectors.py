@@ -55,12 +55,15 @@ def search_hits(*, stories, query: str) -> list[SearchHit]:
     terms = query_terms(query)
     hits = []
     for story in stories:
-        text = body_plain_text(story.body)
+        # Without words there is no passage to show, so the body is not read.
+        snippet = SafeString("")
+        if terms:
+            snippet = snippet_mark(text=body_plain_text(story.body), terms=terms)
         hits.append(
             SearchHit(
                 story=story,
                 headline=text_mark(text=story.title, terms=terms),
-                snippet=snippet_mark(text=text, terms=terms) if terms else SafeString(""),
+                snippet=snippet,
             )
         )
     return hits

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from newsdesk.api import selectors
 from newsdesk.articles.tests.factories import AuthorFactory, NewsImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,12 @@ def test_a_listed_story_carries_what_a_story_card_shows(client, story):
     assert item["notice"]["kind"] == "correction"
     assert item["notice"]["text"] == "An earlier version gave the wrong quay."
     assert "body" not in item
+
+
+def test_a_list_leaves_the_bodies_unread_and_a_detail_reads_its_own(story):
+    story("Long story")
+    assert "body" in selectors.stories_for_api().first().get_deferred_fields()
+    assert "body" not in selectors.stories_for_detail().first().get_deferred_fields()
 
 
 def test_an_update_after_the_grace_period_shows_its_time(client, story):
