@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from newsdesk.core.tests.browser import RECORD_VIOLATIONS
+
 from .factories import ArticlePageFactory
 
 pytestmark = [
@@ -10,12 +12,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 PASSWORD = "a-long-enough-test-password"  # noqa: S105
 
 

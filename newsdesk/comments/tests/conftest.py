@@ -28,6 +28,12 @@ def no_limits(settings):
 
 
 @pytest.fixture
+def open_posting(no_limits, settings):
+    """No limits and no minimum time to submit: a browser test posts at once."""
+    settings.NEWSDESK_COMMENTS_MIN_SECONDS = 0
+
+
+@pytest.fixture
 def post(client):
     """Post a comment the way a browser with script does: same origin, a token old enough."""
 

@@ -39,13 +39,6 @@ TRICKY = [
 
 
 @pytest.fixture
-def open_posting(settings):
-    settings.NEWSDESK_COMMENTS_RATE_LIMITS = []
-    settings.NEWSDESK_COMMENTS_HOLD_FIRST = False
-    settings.NEWSDESK_COMMENTS_MIN_SECONDS = 0
-
-
-@pytest.fixture
 def tab(browser, live_server):
     # Set up after the live server and its database, so the tab closes before they are reset.
     context = browser.new_context()

@@ -7,26 +7,14 @@ link, read beacon and view count) are used while they are.
 
 import pytest
 
+from newsdesk.core.tests.browser import RECORD_VIOLATIONS
+
 from .factories import CommentFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
-
-
-@pytest.fixture
-def open_posting(settings):
-    settings.NEWSDESK_COMMENTS_RATE_LIMITS = []
-    settings.NEWSDESK_COMMENTS_HOLD_FIRST = False
-    settings.NEWSDESK_COMMENTS_MIN_SECONDS = 0
 
 
 @pytest.fixture
