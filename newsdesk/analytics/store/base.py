@@ -130,6 +130,10 @@ class ReadStore(ABC):
         """Tally a beacon that was turned away before reaching the store."""
 
     @abstractmethod
+    def buffer_drain(self) -> None:
+        """Hand the reads and tallies waiting in this process's buffer to the store."""
+
+    @abstractmethod
     def flush(self) -> None:
         """Make every read acknowledged so far durable in the database."""
 

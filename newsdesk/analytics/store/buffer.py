@@ -1,11 +1,11 @@
-"""Reads this process acknowledged but has not yet written to the database.
+"""Reads this process acknowledged but has not yet handed to its store.
 
-The database store must not turn every beacon into a write transaction: an
-app process keeps accepted reads here and writes them in one transaction
-when NEWSDESK_ANALYTICS_BUFFER_SIZE reads wait or every
+Neither store turns every beacon into a write: an app process keeps accepted
+reads here and hands them over in one batch (one database transaction, or one
+Redis script call) when NEWSDESK_ANALYTICS_BUFFER_SIZE reads wait or every
 NEWSDESK_ANALYTICS_BUFFER_MS milliseconds, from a daemon thread, so a quiet
-process still flushes. A process killed with -9 loses what waits here: at
-most one interval's or one batch's reads. A clean stop flushes at exit.
+process still drains. A process killed with -9 loses what waits here: at
+most one interval's or one batch's reads. A clean stop drains at exit.
 """
 
 import atexit
@@ -57,28 +57,34 @@ class ReadBuffer:
                 key = (day, reason)
                 self._tallies.tallies[key] = self._tallies.tallies.get(key, 0) + count
 
-    def flusher_ensure(self, flush) -> None:
-        """Start the thread that flushes a quiet process, once per process."""
+    def drainer_ensure(self) -> None:
+        """Start the thread that drains a quiet process, once per process."""
         if self._thread is not None and self._thread.is_alive():
             return
         with self._lock:
             if self._thread is not None and self._thread.is_alive():
                 return
             self._thread = threading.Thread(
-                target=_flush_forever, args=(flush,), name="analytics-flush", daemon=True
+                target=_drain_forever, name="analytics-drain", daemon=True
             )
             self._thread.start()
-            # A clean stop flushes: atexit for a plain process; granian's workers are
+            # A clean stop drains: atexit for a plain process; granian's workers are
             # multiprocessing children, which skip atexit but run these finalizers.
-            atexit.register(flush)
-            multiprocessing_util.Finalize(None, flush, exitpriority=10)
+            atexit.register(_drain)
+            multiprocessing_util.Finalize(None, _drain, exitpriority=10)
 
 
-def _flush_forever(flush) -> None:
+def _drain() -> None:
+    from . import read_store  # the store for the current settings, which tests switch
+
+    read_store().buffer_drain()
+
+
+def _drain_forever() -> None:
     while True:
         time.sleep(settings.NEWSDESK_ANALYTICS_BUFFER_MS / 1000)
         try:
-            flush()
+            _drain()
         except Exception:
             # The reads went back into the buffer; the next tick tries again.
             logger.exception("Writing buffered reads failed")
@@ -87,3 +93,23 @@ def _flush_forever(flush) -> None:
 
 
 read_buffer = ReadBuffer()
+
+
+def read_buffer_add(read: Read, *, drain) -> None:
+    """Keep a read for the next batch; drain now when the batch is full or buffering is off."""
+    waiting = read_buffer.add(read)
+    if (
+        waiting >= settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
+        or settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0
+    ):
+        drain()
+    else:
+        read_buffer.drainer_ensure()
+
+
+def read_buffer_tally(*, reason: str, at: float, drain) -> None:
+    read_buffer.add_tally(reason=reason, at=at)
+    if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
+        drain()
+    else:
+        read_buffer.drainer_ensure()

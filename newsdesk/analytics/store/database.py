@@ -23,7 +23,7 @@ from ..models import (
     StoryReads,
 )
 from .base import COUNTED, DUPLICATE, RATE_LIMITED, Read, ReadBatch, ReadStore, decay_factor
-from .buffer import read_buffer
+from .buffer import read_buffer, read_buffer_add, read_buffer_tally
 from .ledger import T0, ledger_apply, upsert_add
 from .windows import database_windows_advance
 
@@ -87,29 +87,23 @@ class DatabaseStore(ReadStore):
     name = "database"
 
     def record(self, *, read: Read) -> None:
-        waiting = read_buffer.add(read)
-        if (
-            waiting >= settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
-            or settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0
-        ):
-            self.flush()
-        else:
-            read_buffer.flusher_ensure(self.flush)
+        read_buffer_add(read, drain=self.buffer_drain)
 
     def tally(self, *, reason: str, at: float) -> None:
-        read_buffer.add_tally(reason=reason, at=at)
-        if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
-            self.flush()
+        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
 
-    def flush(self) -> None:
+    def buffer_drain(self) -> None:
         reads, tallies = read_buffer.take()
-        if not reads and not tallies:
-            return
-        # The buffer's tallies stay untouched, so a failed flush can give them back as they were.
+        if reads or tallies:
+            self.batch_apply(reads, tallies)
+
+    def batch_apply(self, reads: list[Read], tallies: ReadBatch) -> None:
+        """Apply a batch in one transaction; when that fails it goes back to the buffer."""
+        # The buffer's tallies stay untouched, so a failed batch can give them back as they were.
         batch = ReadBatch(tallies=dict(tallies.tallies))
         try:
             with transaction.atomic():
-                reads.sort(key=lambda r: r.at)
+                reads = sorted(reads, key=lambda r: r.at)
                 allowed = _rate_limit(reads, batch) if reads else []
                 if allowed:
                     _dedupe(allowed, batch)
@@ -117,6 +111,9 @@ class DatabaseStore(ReadStore):
         except BaseException:
             read_buffer.put_back(reads, tallies)
             raise
+
+    def flush(self) -> None:
+        self.buffer_drain()
 
     def maintain(self, *, now: float) -> None:
         self.flush()

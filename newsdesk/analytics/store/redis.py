@@ -1,4 +1,4 @@
-"""The read store on Redis: one script call per beacon, rankings from sorted sets.
+"""The read store on Redis: one script call per batch of reads, rankings from sorted sets.
 
 Keys, under settings.NEWSDESK_ANALYTICS_REDIS_PREFIX:
   total            hash: story id -> all-time reads
@@ -23,6 +23,7 @@ from django.conf import settings
 
 from .base import (
     Read,
+    ReadBatch,
     ReadStore,
     day_of,
     decay_factor,
@@ -30,34 +31,68 @@ from .base import (
     hour_of,
     weight_in_hour,
 )
+from .buffer import read_buffer, read_buffer_add, read_buffer_tally
 from .database import DatabaseStore
 
-RECORD = """
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-if hits > tonumber(ARGV[1]) then
-  redis.call('HINCRBY', KEYS[6], 'm|' .. ARGV[9] .. '|rate_limited', 1)
-  return 'rate_limited'
+# One call records a whole batch of reads, oldest first, each rate-limited and
+# de-duplicated in turn; what the counted ones add is summed per key in Lua, so
+# Redis does a few commands per read, not a dozen. KEYS: total, week, pop,
+# pending, meta, then each read's rate and seen keys. ARGV: limit, rate window,
+# dedupe seconds, half-life, read count n, tally count m, then n reads (story,
+# member, hour, weight in its hour, day, time) and m tallies (pending field, count).
+RECORD_BATCH = """
+local limit, span, dedupe, half = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local n, m = tonumber(ARGV[5]), tonumber(ARGV[6])
+local meta = redis.call('HMGET', KEYS[5], 'ready', 't0')
+local t0 = tonumber(meta[2])
+local pending, totals, weekly, decayed = {}, {}, {}, {}
+local function add(into, key, value) into[key] = (into[key] or 0) + value end
+local a = 7
+for i = 1, n do
+  local story, member, hour, weight, day, at =
+    ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3]), ARGV[a + 4], tonumber(ARGV[a + 5])
+  a = a + 6
+  local rate, seen = KEYS[4 + 2 * i], KEYS[5 + 2 * i]
+  local outcome = 'counted'
+  local hits = redis.call('INCR', rate)
+  if hits == 1 then redis.call('EXPIRE', rate, span) end
+  if hits > limit then
+    outcome = 'rate_limited'
+  else
+    local last = redis.call('GET', seen)
+    if last and at - tonumber(last) < dedupe then
+      outcome = 'duplicate'
+    else
+      redis.call('SET', seen, ARGV[a - 1], 'EX', dedupe)
+      local bucket = story .. '|' .. hour
+      add(pending, 'r|' .. bucket, 1)
+      add(pending, 'w|' .. bucket, weight)
+      if meta[1] then
+        add(totals, story, 1)
+        add(weekly, member, 1)
+        add(decayed, member, weight * 2 ^ ((tonumber(hour) * 3600 - t0) / half))
+      end
+    end
+  end
+  add(pending, 'm|' .. day .. '|' .. outcome, 1)
 end
-local last = redis.call('GET', KEYS[2])
-if last and tonumber(ARGV[10]) - tonumber(last) < tonumber(ARGV[3]) then
-  redis.call('HINCRBY', KEYS[6], 'm|' .. ARGV[9] .. '|duplicate', 1)
-  return 'duplicate'
+for i = 1, m do
+  add(pending, ARGV[a], tonumber(ARGV[a + 1]))
+  a = a + 2
 end
-redis.call('SET', KEYS[2], ARGV[10], 'EX', ARGV[3])
-local bucket = ARGV[4] .. '|' .. ARGV[6]
-redis.call('HINCRBY', KEYS[6], 'r|' .. bucket, 1)
-redis.call('HINCRBYFLOAT', KEYS[6], 'w|' .. bucket, ARGV[7])
-redis.call('HINCRBY', KEYS[6], 'm|' .. ARGV[9] .. '|counted', 1)
-local meta = redis.call('HMGET', KEYS[7], 'ready', 't0')
-if meta[1] then
-  local exponent = (tonumber(ARGV[6]) * 3600 - tonumber(meta[2])) / tonumber(ARGV[8])
-  local weight = tonumber(ARGV[7]) * 2 ^ exponent
-  redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
-  redis.call('ZINCRBY', KEYS[4], 1, ARGV[5])
-  redis.call('ZINCRBY', KEYS[5], string.format('%.17g', weight), ARGV[5])
+for field, value in pairs(pending) do
+  if string.sub(field, 1, 1) == 'w' then
+    redis.call('HINCRBYFLOAT', KEYS[4], field, string.format('%.17g', value))
+  else
+    redis.call('HINCRBY', KEYS[4], field, value)
+  end
 end
-return 'counted'
+for story, count in pairs(totals) do redis.call('HINCRBY', KEYS[1], story, count) end
+for member, count in pairs(weekly) do redis.call('ZINCRBY', KEYS[2], count, member) end
+for member, score in pairs(decayed) do
+  redis.call('ZINCRBY', KEYS[3], string.format('%.17g', score), member)
+end
+return n
 """
 
 
@@ -84,8 +119,8 @@ class RedisStore(ReadStore):
         )
 
     @cached_property
-    def _record(self):
-        return self.client.register_script(RECORD)
+    def _record_batch(self):
+        return self.client.register_script(RECORD_BATCH)
 
     @cached_property
     def database(self) -> DatabaseStore:
@@ -95,56 +130,61 @@ class RedisStore(ReadStore):
         return self.prefix + name
 
     def record(self, *, read: Read) -> None:
+        read_buffer_add(read, drain=self.buffer_drain)
+
+    def tally(self, *, reason: str, at: float) -> None:
+        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
+
+    def buffer_drain(self) -> None:
+        reads, tallies = read_buffer.take()
+        if not reads and not tallies:
+            return
+        reads.sort(key=lambda read: read.at)
         try:
-            self._record_in_redis(read)
+            self._batch_record(reads, tallies)
         except redis.RedisError:
-            # Redis is down: the database store keeps the read, and Redis is
-            # rebuilt from the database once it answers again.
+            # Redis is down: the database keeps the batch (or, failing that, the
+            # buffer does), and Redis is rebuilt from the database once it answers.
             if not self._rebuild_due:
                 logger.warning("Redis unreachable; reads go to the database meanwhile")
-            self.database.record(read=read)
             self._rebuild_due = True
+            self.database.batch_apply(reads, tallies)
             return
         if self._rebuild_due:
             self.client.hdel(self.key("meta"), "ready")
             self._rebuild_due = False
 
-    def _record_in_redis(self, read: Read) -> str:
-        hour = hour_of(read.at)
+    def _batch_record(self, reads: list[Read], tallies: ReadBatch) -> None:
         span = settings.NEWSDESK_ANALYTICS_RATE_WINDOW
-        return self._record(
-            keys=[
-                self.key(f"rate:{read.client}:{int(read.at // span)}"),
-                self.key(f"seen:{read.visitor}:{read.article_id}"),
-                self.key("total"),
-                self.key("week"),
-                self.key("pop"),
-                self.key("pending"),
-                self.key("meta"),
-            ],
-            args=[
-                settings.NEWSDESK_ANALYTICS_RATE_LIMIT,
-                span,
-                settings.NEWSDESK_ANALYTICS_DEDUPE_SECONDS,
+        keys = [self.key(name) for name in ("total", "week", "pop", "pending", "meta")]
+        args = [
+            settings.NEWSDESK_ANALYTICS_RATE_LIMIT,
+            span,
+            settings.NEWSDESK_ANALYTICS_DEDUPE_SECONDS,
+            repr(half_life()),
+            len(reads),
+            len(tallies.tallies),
+        ]
+        for read in reads:
+            hour = hour_of(read.at)
+            keys.append(self.key(f"rate:{read.client}:{int(read.at // span)}"))
+            keys.append(self.key(f"seen:{read.visitor}:{read.article_id}"))
+            args += [
                 read.article_id,
                 member(read.article_id),
                 hour,
                 repr(weight_in_hour(at=read.at, hour=hour)),
-                repr(half_life()),
                 day_of(read.at).isoformat(),
                 repr(read.at),
-            ],
-        )
-
-    def tally(self, *, reason: str, at: float) -> None:
-        try:
-            self.client.hincrby(self.key("pending"), f"m|{day_of(at).isoformat()}|{reason}", 1)
-        except redis.RedisError:
-            self.database.tally(reason=reason, at=at)
+            ]
+        for (day, reason), count in tallies.tallies.items():
+            args += [f"m|{day}|{reason}", count]
+        self._record_batch(keys=keys, args=args)
 
     def flush(self) -> None:
         from .redis_sync import redis_flush
 
+        self.buffer_drain()
         redis_flush(store=self)
 
     def maintain(self, *, now: float) -> None:
