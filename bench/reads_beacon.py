@@ -1,7 +1,8 @@
 """Print read-beacon throughput through granian (2 workers) with wrk, beside redis-benchmark.
 
-Every beacon is a new reader (random address in X-Real-IP, unique user agent),
-so each one is de-duplicated, rate-checked and counted: the full write path.
+Every beacon is a new reader (a new address in X-Real-IP, a browser's user
+agent), so each one is de-duplicated, rate-checked and counted: the full write
+path.
 Runs on the database store, then on Redis when REDIS_URL is set, and checks
 that every acknowledged beacon was counted. Needs wrk, redis-benchmark and a
 demo database (NEWSDESK_VAR_DIR; see bench/reads_selectors.py).
@@ -47,15 +48,21 @@ function setup(thread)
   threads = (threads or 0) + 1
   thread:set("tid", threads)
 end
+-- Browsers' user agents from a small set, as real traffic has; the address is new
+-- for every beacon (and every run: the first number), so each one is a new reader.
+local agents = {
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+  "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
+}
 local count = 0
 function request()
   count = count + 1
-  local ip = string.format("10.%d.%d.%d", count % 251, math.floor(count / 251) % 251, tid)
   local headers = {
     ["Content-Type"] = "text/plain",
-    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-      .. "Chrome/131.__RUN__." .. tid .. "." .. count .. " Safari/537.36",
-    ["X-Real-IP"] = ip,
+    ["User-Agent"] = agents[(count % #agents) + 1],
+    ["X-Real-IP"] = string.format("2001:db8:%x:%x::%x", __RUN__, tid, count),
   }
   return wrk.format("POST", "/analytics/read/", headers, '{"token": "TOKEN"}')
 end
@@ -96,10 +103,10 @@ def server_stop(server: subprocess.Popen) -> None:
 
 
 def wrk(script: Path, seconds: int) -> tuple[int, int, float, float, float]:
-    """Run wrk; each run's readers are new (__RUN__ in their user agent), so none is a duplicate."""
+    """Run wrk; each run's readers are new (__RUN__ in their address), so none is a duplicate."""
     text = script.read_text()
     run_script = script.with_suffix(f".{uuid.uuid4().hex}.lua")
-    run_script.write_text(text.replace("__RUN__", str(uuid.uuid4().int % 10**6)))
+    run_script.write_text(text.replace("__RUN__", str(uuid.uuid4().int % 0xFFFF)))
     script = run_script
     out = subprocess.run(
         ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", "-s", str(script),

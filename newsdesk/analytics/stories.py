@@ -18,13 +18,21 @@ _known: OrderedDict[int, tuple[float, bool]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def story_is_countable(*, article_id: int) -> bool:
-    """Return whether the story exists and a reader may see it."""
-    now = time.monotonic()
+def story_remembered(*, article_id: int) -> bool | None:
+    """Return whether the story is countable if this process still remembers, else None."""
     with _lock:
         known = _known.get(article_id)
-    if known is not None and known[0] > now:
+    if known is not None and known[0] > time.monotonic():
         return known[1]
+    return None
+
+
+def story_is_countable(*, article_id: int) -> bool:
+    """Return whether the story exists and a reader may see it."""
+    known = story_remembered(article_id=article_id)
+    if known is not None:
+        return known
+    now = time.monotonic()
     published = ArticlePage.objects.published().filter(pk=article_id).exists()
     with _lock:
         _known[article_id] = (now + STORY_SECONDS, published)

@@ -35,6 +35,11 @@ def _salt_for(day: date) -> bytes:
     return salt
 
 
+def salt_remembered(day: date) -> bool:
+    """Return whether this process knows the day's salt without asking the database."""
+    return day in _salts
+
+
 def visitor_keys(*, meta: dict, day: date) -> tuple[str, str]:
     """Return (visitor hash, client hash) for a request on a given day."""
     salt = _salt_for(day)

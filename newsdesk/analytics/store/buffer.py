@@ -27,6 +27,9 @@ MAX_WAITING = 50_000
 class ReadBuffer:
     def __init__(self):
         self._lock = threading.Lock()
+        # One drain at a time per process, so the drain at exit waits for one in flight
+        # instead of finding the buffer empty while that batch is still being written.
+        self._drain_lock = threading.Lock()
         self._reads: list[Read] = []
         self._tallies = ReadBatch()
         self._thread: threading.Thread | None = None
@@ -48,6 +51,13 @@ class ReadBuffer:
             reads, tallies = self._reads, self._tallies
             self._reads, self._tallies = [], ReadBatch()
             return reads, tallies
+
+    def drain(self, apply) -> None:
+        """Hand what waits to apply(reads, tallies), which puts it back if it fails."""
+        with self._drain_lock:
+            reads, tallies = self.take()
+            if reads or tallies:
+                apply(reads, tallies)
 
     def put_back(self, reads: list[Read], tallies: ReadBatch) -> None:
         """Return a batch whose write failed, ahead of newer reads, for the next try."""

@@ -93,9 +93,7 @@ class DatabaseStore(ReadStore):
         read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
 
     def buffer_drain(self) -> None:
-        reads, tallies = read_buffer.take()
-        if reads or tallies:
-            self.batch_apply(reads, tallies)
+        read_buffer.drain(self.batch_apply)
 
     def batch_apply(self, reads: list[Read], tallies: ReadBatch) -> None:
         """Apply a batch in one transaction; when that fails it goes back to the buffer."""

@@ -136,9 +136,9 @@ class RedisStore(ReadStore):
         read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
 
     def buffer_drain(self) -> None:
-        reads, tallies = read_buffer.take()
-        if not reads and not tallies:
-            return
+        read_buffer.drain(self._batch_send)
+
+    def _batch_send(self, reads: list[Read], tallies: ReadBatch) -> None:
         reads.sort(key=lambda read: read.at)
         try:
             self._batch_record(reads, tallies)
