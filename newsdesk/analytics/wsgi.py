@@ -46,14 +46,24 @@ def _not_staff() -> bool:
     return False
 
 
+STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
+
+
 class ReadBeaconWSGI:
     def __init__(self, application):
         self.application = application
         self._path = None
 
+    def _settings_read(self) -> None:
+        # Read once, on the first request: settings do not change while a server runs.
+        self._path = reverse("analytics:read")
+        self._hosts = tuple(settings.ALLOWED_HOSTS)
+        self._hosts_forwarded = settings.USE_X_FORWARDED_HOST
+        self._session_cookie = f"{settings.SESSION_COOKIE_NAME}="
+
     def __call__(self, environ, start_response):
         if self._path is None:
-            self._path = reverse("analytics:read")
+            self._settings_read()
         if environ.get("PATH_INFO") != self._path:
             return self.application(environ, start_response)
         at = time.time()
@@ -83,17 +93,15 @@ class ReadBeaconWSGI:
         headers = [("Cache-Control", "no-store"), ("Content-Length", "0")]
         if status == 405:
             headers.append(("Allow", "POST"))
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        start_response(STATUS_LINES[status], headers)
         return [b""]
 
-    @staticmethod
-    def _answerable(environ, at: float) -> bool:
+    def _answerable(self, environ, at: float) -> bool:
         host = environ.get("HTTP_HOST")
-        cookies = environ.get("HTTP_COOKIE", "")
         return (
             bool(host)
-            and not settings.USE_X_FORWARDED_HOST
-            and _host_allowed(host, tuple(settings.ALLOWED_HOSTS))
-            and f"{settings.SESSION_COOKIE_NAME}=" not in cookies
+            and not self._hosts_forwarded
+            and _host_allowed(host, self._hosts)
+            and self._session_cookie not in environ.get("HTTP_COOKIE", "")
             and salt_remembered(day_of(at))
         )

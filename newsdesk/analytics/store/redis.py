@@ -28,31 +28,38 @@ from .base import (
     day_of,
     decay_factor,
     half_life,
-    hour_of,
-    weight_in_hour,
 )
 from .buffer import read_buffer, read_buffer_add, read_buffer_tally
 from .database import DatabaseStore
 
 # One call records a whole batch of reads, oldest first, each rate-limited and
 # de-duplicated in turn; what the counted ones add is summed per key in Lua, so
-# Redis does a few commands per read, not a dozen. KEYS: total, week, pop,
-# pending, meta, then each read's rate and seen keys. ARGV: limit, rate window,
-# dedupe seconds, half-life, read count n, tally count m, then n reads (story,
-# member, hour, weight in its hour, day, time) and m tallies (pending field, count).
+# Redis does a few commands per read, not a dozen, and Python packs one string
+# per read. KEYS: total, week, pop, pending, meta. ARGV: key prefix, limit, rate
+# window, dedupe seconds, half-life, then counts n, d, m and n reads ("story time
+# visitor client"), d days (day number, ISO date) and m tallies (pending field,
+# count). The rate and seen keys are built here from the prefix: a single Redis,
+# not a cluster, holds the store.
 RECORD_BATCH = """
-local limit, span, dedupe, half = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
-local n, m = tonumber(ARGV[5]), tonumber(ARGV[6])
+local prefix, limit, span = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local dedupe, half = tonumber(ARGV[4]), tonumber(ARGV[5])
+local n, d, m = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
 local meta = redis.call('HMGET', KEYS[5], 'ready', 't0')
 local t0 = tonumber(meta[2])
-local pending, totals, weekly, decayed = {}, {}, {}, {}
+local pending, totals, weekly, decayed, days = {}, {}, {}, {}, {}
 local function add(into, key, value) into[key] = (into[key] or 0) + value end
-local a = 7
-for i = 1, n do
-  local story, member, hour, weight, day, at =
-    ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3]), ARGV[a + 4], tonumber(ARGV[a + 5])
-  a = a + 6
-  local rate, seen = KEYS[4 + 2 * i], KEYS[5 + 2 * i]
+-- floor(at / size), exact even where the division rounds up to a whole number
+local function slot(at, size)
+  local whole = math.floor(at / size)
+  if whole * size > at then whole = whole - 1 end
+  return whole
+end
+for i = 9 + n, 8 + n + 2 * d, 2 do days[ARGV[i]] = ARGV[i + 1] end
+for i = 9, 8 + n do
+  local story, stamp, visitor, client = string.match(ARGV[i], '^(%S+) (%S+) (%S+) (%S+)$')
+  local at = tonumber(stamp)
+  local rate = prefix .. 'rate:' .. client .. ':' .. slot(at, span)
+  local seen = prefix .. 'seen:' .. visitor .. ':' .. story
   local outcome = 'counted'
   local hits = redis.call('INCR', rate)
   if hits == 1 then redis.call('EXPIRE', rate, span) end
@@ -63,22 +70,24 @@ for i = 1, n do
     if last and at - tonumber(last) < dedupe then
       outcome = 'duplicate'
     else
-      redis.call('SET', seen, ARGV[a - 1], 'EX', dedupe)
+      redis.call('SET', seen, stamp, 'EX', dedupe)
+      local hour = slot(at, 3600)
+      local weight = 2 ^ ((at - hour * 3600) / half)
       local bucket = story .. '|' .. hour
       add(pending, 'r|' .. bucket, 1)
       add(pending, 'w|' .. bucket, weight)
       if meta[1] then
+        local member = string.format('%012d', tonumber(story))
         add(totals, story, 1)
         add(weekly, member, 1)
-        add(decayed, member, weight * 2 ^ ((tonumber(hour) * 3600 - t0) / half))
+        add(decayed, member, weight * 2 ^ ((hour * 3600 - t0) / half))
       end
     end
   end
-  add(pending, 'm|' .. day .. '|' .. outcome, 1)
+  add(pending, 'm|' .. days[tostring(slot(at, 86400))] .. '|' .. outcome, 1)
 end
-for i = 1, m do
-  add(pending, ARGV[a], tonumber(ARGV[a + 1]))
-  a = a + 2
+for i = 9 + n + 2 * d, 8 + n + 2 * d + 2 * m, 2 do
+  add(pending, ARGV[i], tonumber(ARGV[i + 1]))
 end
 for field, value in pairs(pending) do
   if string.sub(field, 1, 1) == 'w' then
@@ -97,6 +106,7 @@ return n
 
 
 logger = logging.getLogger(__name__)
+DAY = 86_400
 
 
 def member(article_id: int) -> str:
@@ -155,30 +165,23 @@ class RedisStore(ReadStore):
             self._rebuild_due = False
 
     def _batch_record(self, reads: list[Read], tallies: ReadBatch) -> None:
-        span = settings.NEWSDESK_ANALYTICS_RATE_WINDOW
-        keys = [self.key(name) for name in ("total", "week", "pop", "pending", "meta")]
+        days = {int(read.at // DAY) for read in reads}
         args = [
+            self.prefix,
             settings.NEWSDESK_ANALYTICS_RATE_LIMIT,
-            span,
+            settings.NEWSDESK_ANALYTICS_RATE_WINDOW,
             settings.NEWSDESK_ANALYTICS_DEDUPE_SECONDS,
             repr(half_life()),
             len(reads),
+            len(days),
             len(tallies.tallies),
         ]
-        for read in reads:
-            hour = hour_of(read.at)
-            keys.append(self.key(f"rate:{read.client}:{int(read.at // span)}"))
-            keys.append(self.key(f"seen:{read.visitor}:{read.article_id}"))
-            args += [
-                read.article_id,
-                member(read.article_id),
-                hour,
-                repr(weight_in_hour(at=read.at, hour=hour)),
-                day_of(read.at).isoformat(),
-                repr(read.at),
-            ]
+        args += [f"{r.article_id} {r.at!r} {r.visitor} {r.client}" for r in reads]
+        for day in days:
+            args += [day, day_of(day * DAY).isoformat()]
         for (day, reason), count in tallies.tallies.items():
             args += [f"m|{day}|{reason}", count]
+        keys = [self.key(name) for name in ("total", "week", "pop", "pending", "meta")]
         self._record_batch(keys=keys, args=args)
 
     def flush(self) -> None:
