@@ -117,3 +117,13 @@ def test_lists_are_cached_briefly_and_editors_changes_show_at_once(client, world
     assert rail_titles(client, "/", "popular-now") == ["First"]  # cached for a minute
     RankingOverride.objects.create(story=first, action=RankingOverride.KEEP_OUT)
     assert rail_titles(client, "/", "popular-now") == ["Second"]
+
+
+def test_a_deleted_story_leaves_the_cached_lists_at_once(client, world):
+    doomed, kept = story_in(world, "Doomed"), story_in(world, "Kept")
+    reads(doomed, 5)
+    reads(kept, 2)
+    assert rail_titles(client, "/", "popular-now") == ["Doomed", "Kept"]
+    doomed.delete()
+    assert rail_titles(client, "/", "popular-now") == ["Kept"]
+    assert rail_titles(client, "/", "weekly-best") == ["Kept"]
