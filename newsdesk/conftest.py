@@ -11,9 +11,13 @@ from django.db import connection
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Start every test with an empty cache, as a fresh server would."""
+    from newsdesk.core.pagecache.fragments import fragments_forget
+
     cache.clear()
+    fragments_forget()
     yield
     cache.clear()
+    fragments_forget()
 
 
 @pytest.fixture

@@ -297,6 +297,9 @@ NEWSDESK_PAGE_CACHE_SKIP_PREFIXES = (
     "/api/",
 )  # fmt: skip
 NEWSDESK_PAGE_CACHE_TAGGER = "newsdesk.articles.page_cache.response_tags"
+# Rendered pieces of pages (rails, navigation, a story's comments) are kept in each process
+# until a clearing, and at most this long (newsdesk/core/pagecache/fragments.py); 0 turns them off.
+NEWSDESK_FRAGMENT_SECONDS = env_int("NEWSDESK_FRAGMENT_SECONDS", 60)
 
 # A front cache purged on publish through Wagtail's frontend_cache: Varnish (or any
 # cache taking HTTP PURGE) at NEWSDESK_VARNISH_URL, and/or Cloudflare.

@@ -19,7 +19,7 @@ authors, tags or the Must-Reads show on every page and clear `all`.
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.core.pagecache import page_tags_add, pages_invalidate
@@ -150,6 +150,7 @@ def _everything_changed(sender, **kwargs):
 
 for _model in (ArticlePage, SectionPage, HomePage):
     post_delete.connect(_everything_changed, sender=_model, dispatch_uid=f"page_cache_del_{_model}")
-for _model in (Author, Tag, MustReads, MustReadItem):
+# A view restriction takes stories out of every list; a site's host or root changes links.
+for _model in (Author, Tag, MustReads, MustReadItem, PageViewRestriction, Site):
     post_save.connect(_everything_changed, sender=_model, dispatch_uid=f"page_cache_save_{_model}")
     post_delete.connect(_everything_changed, sender=_model, dispatch_uid=f"page_cache_del_{_model}")

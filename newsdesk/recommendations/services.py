@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.pagecache import pages_invalidate
 
 from .engine import Recency
 from .index import StoryIndex, index_current, index_fit, index_save
@@ -68,6 +69,8 @@ def related_lists_write(*, story_ids, computed: dict[int, list[tuple[int, float]
         ]
     RelatedStory.objects.filter(story_id__in=story_ids).delete()
     RelatedStory.objects.bulk_create(rows, batch_size=1000)
+    # Each list shows on its story's own page only, which must show it from now on.
+    pages_invalidate(tags={f"page-{story_id}" for story_id in story_ids})
 
 
 def _lists_compute(*, index: StoryIndex, story_ids) -> dict[int, list[tuple[int, float]]]:

@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from newsdesk.articles.selectors import articles_latest, articles_must_read, sections_in_nav
 from newsdesk.articles.structured_data import story_json_ld
+from newsdesk.core.pagecache.fragments import fragment_cached, inclusion_render
 
 register = template.Library()
 
@@ -16,25 +17,47 @@ SHARE_IMAGE_FILTER = "width-1200"
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("components/story_list.html", takes_context=True)
+STORY_LIST = "components/story_list.html"
+
+
+# The rails and the navigation look the same on every page that shows them: each is
+# rendered once per change and kept (fragments.py), not queried for on every page.
+@register.simple_tag(takes_context=True)
 def latest_stories(context, exclude=None):
-    return {
-        "title": "Latest Stories",
-        "list_id": "latest",
-        "stories": articles_latest(limit=5, exclude_id=getattr(exclude, "pk", None)),
-        "numbered": False,
-    }
+    exclude_id = getattr(exclude, "pk", None)
+    return fragment_cached(
+        name="latest-stories",
+        key=exclude_id,
+        render=lambda: inclusion_render(
+            context,
+            template_name=STORY_LIST,
+            values={
+                "title": "Latest Stories",
+                "list_id": "latest",
+                "stories": articles_latest(limit=5, exclude_id=exclude_id),
+                "numbered": False,
+            },
+        ),
+    )
 
 
-@register.inclusion_tag("components/story_list.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def must_reads(context):
     site = Site.find_for_request(context["request"])
-    return {
-        "title": "Must-Reads",
-        "list_id": "must-reads",
-        "stories": articles_must_read(site=site, limit=settings.NEWSDESK_MUST_READS_LIMIT),
-        "numbered": True,
-    }
+    return fragment_cached(
+        name="must-reads",
+        key=getattr(site, "pk", None),
+        render=lambda: inclusion_render(
+            context,
+            template_name=STORY_LIST,
+            values={
+                "title": "Must-Reads",
+                "list_id": "must-reads",
+                "stories": articles_must_read(site=site, limit=settings.NEWSDESK_MUST_READS_LIMIT),
+                "numbered": True,
+            },
+        ),
+    )
 
 
 @register.inclusion_tag("components/share_links.html", takes_context=True)
@@ -42,11 +65,19 @@ def share_links(context, page):
     return {"url": page.get_full_url(context["request"]), "title": page.title}
 
 
-@register.inclusion_tag("components/section_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def section_nav(context):
     page = context.get("page")
     current_id = getattr(page, "section_id", None) or getattr(page, "pk", None)
-    return {"sections": sections_in_nav(), "current_id": current_id}
+    return fragment_cached(
+        name="section-nav",
+        key=current_id,
+        render=lambda: inclusion_render(
+            context,
+            template_name="components/section_nav.html",
+            values={"sections": sections_in_nav(), "current_id": current_id},
+        ),
+    )
 
 
 @register.inclusion_tag("components/story_meta.html", takes_context=True)

@@ -143,4 +143,8 @@ def pages_invalidate(*, tags: set[str] | list[str]) -> None:
     """
     tags = set(tags)
     if tags:
+        # This process's rendered pieces go at once; other processes' with the generation.
+        from .fragments import fragments_forget
+
+        fragments_forget()
         transaction.on_commit(lambda: _store.invalidate(tags))

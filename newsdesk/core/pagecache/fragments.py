@@ -1,0 +1,133 @@
+"""Rendered pieces that many pages share (rails, navigation), kept in each process.
+
+A piece rendered with the page cache off costs the same queries and template
+work on every page; kept here, it is rendered once per change instead. It is
+reused only while nothing has been cleared since it was rendered: its version
+is the page store's generation, which every clearing moves for all processes
+once the change commits, and this process's own count of clearings, moved at
+once (so a render racing an uncommitted change is never kept past it). Both
+are read before the piece's data is. The page-cache tags and max age a piece
+recorded are given again to every page that reuses it, so the page cache keeps
+clearing those pages as before. A piece also lives at most
+NEWSDESK_FRAGMENT_SECONDS (and never longer than the max age it recorded),
+which bounds anything that changes without a clearing.
+
+A piece must hold nothing of one visitor or one request: key it by everything
+it shows that differs between pages.
+"""
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started, setting_changed
+from django.dispatch import receiver
+from django.utils.safestring import SafeString, mark_safe
+
+from .collector import collecting, page_max_age_limit, page_tags_add
+from .store import page_store
+
+# A story page keeps about four (its rails and comments); this bounds memory on a long archive.
+MAX_PIECES = 2048
+
+
+@dataclass(frozen=True)
+class _Piece:
+    version: tuple
+    expires: float
+    html: SafeString
+    tags: frozenset[str]
+    max_age: int | None
+
+
+_pieces: dict[tuple[str, Hashable], _Piece] = {}
+_clearings = [0]  # this process's clearings; a list so every importer shares one count
+_request = threading.local()
+
+
+def fragments_forget() -> None:
+    """Drop every kept piece, here and from now on: something they show changed."""
+    _clearings[0] += 1
+    _pieces.clear()
+
+
+def _version() -> tuple:
+    # The generation is read once per request, before anything the request shows.
+    generation = getattr(_request, "generation", _request)
+    if generation is _request:
+        generation = page_store().generation()
+        if getattr(_request, "active", False):
+            _request.generation = generation
+    return (generation, _clearings[0])
+
+
+@receiver(request_started, dispatch_uid="fragments_request_begin")
+def _request_begin(**kwargs) -> None:
+    _request.active = True
+    with contextlib.suppress(AttributeError):
+        del _request.generation
+
+
+@receiver(request_finished, dispatch_uid="fragments_request_end")
+def _request_end(**kwargs) -> None:
+    _request.active = False
+    with contextlib.suppress(AttributeError):
+        del _request.generation
+
+
+@receiver(setting_changed, dispatch_uid="fragments_settings_changed")
+def _settings_changed(*, setting, **kwargs) -> None:
+    if setting in ("CACHES", "NEWSDESK_FRAGMENT_SECONDS"):
+        fragments_forget()
+
+
+def _keep(key: tuple[str, Hashable], piece: _Piece) -> None:
+    if len(_pieces) >= MAX_PIECES:
+        # Threads may race to drop the same oldest piece; losing that race is harmless.
+        with contextlib.suppress(StopIteration, RuntimeError, KeyError):
+            del _pieces[next(iter(_pieces))]
+    _pieces[key] = piece
+
+
+def fragment_cached(*, name: str, key: Hashable, render: Callable[[], str]) -> SafeString:
+    """Return the piece `name` for `key`, rendered by `render` unless a current copy is kept.
+
+    `render` returns safe HTML; what it records for the page cache is recorded
+    again whenever the kept copy is used.
+    """
+    seconds = settings.NEWSDESK_FRAGMENT_SECONDS
+    if seconds <= 0:
+        return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
+    version = _version()
+    now = time.monotonic()
+    piece = _pieces.get((name, key))
+    if piece is not None and piece.version == version and now < piece.expires:
+        page_tags_add(*piece.tags)
+        if piece.max_age is not None:
+            page_max_age_limit(piece.max_age)
+        return piece.html
+    with collecting() as collection:
+        html = mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
+    page_tags_add(*collection.tags)
+    if collection.max_age is not None:
+        page_max_age_limit(collection.max_age)
+        seconds = min(seconds, collection.max_age)
+    if seconds > 0:
+        piece = _Piece(
+            version=version,
+            expires=now + seconds,
+            html=html,
+            tags=frozenset(collection.tags),
+            max_age=collection.max_age,
+        )
+        _keep((name, key), piece)
+    return html
+
+
+def inclusion_render(context, *, template_name: str, values: dict) -> SafeString:
+    """Render a template as an inclusion tag would, in a new context from the tag's own."""
+    template = context.template.engine.get_template(template_name)
+    return template.render(context.new(values))
