@@ -1,17 +1,16 @@
 """Reads this process acknowledged but has not yet handed to its store.
 
 Neither store turns every beacon into a write: an app process keeps accepted
-reads here and hands them over in one batch (one database transaction, or one
-Redis script call) when NEWSDESK_ANALYTICS_BUFFER_SIZE reads wait or every
-NEWSDESK_ANALYTICS_BUFFER_MS milliseconds, from a daemon thread, so a quiet
-process still drains. A process killed with -9 loses what waits here: at
-most one interval's or one batch's reads. A clean stop drains at exit.
+reads here and a daemon thread hands them over in batches (one database
+transaction, or Redis script calls of NEWSDESK_ANALYTICS_BUFFER_SIZE reads)
+every NEWSDESK_ANALYTICS_BUFFER_MS milliseconds, or as soon as a batch is full.
+Request threads only append: none waits for a write. A process killed with -9
+loses what waits here: at most one interval's or one batch's reads. A clean stop drains at exit.
 """
 
 import atexit
 import logging
 import threading
-import time
 from multiprocessing import util as multiprocessing_util
 
 from django.conf import settings
@@ -33,6 +32,7 @@ class ReadBuffer:
         self._reads: list[Read] = []
         self._tallies = ReadBatch()
         self._thread: threading.Thread | None = None
+        self._full = threading.Event()
 
     def add(self, read: Read) -> int:
         with self._lock:
@@ -46,17 +46,22 @@ class ReadBuffer:
         with self._lock:
             self._tallies.add_tally(reason=reason, at=at)
 
-    def take(self) -> tuple[list[Read], ReadBatch]:
+    def take(self, limit: int | None = None) -> tuple[list[Read], ReadBatch]:
+        """Take up to limit reads (all when None), oldest first, and every tally."""
         with self._lock:
-            reads, tallies = self._reads, self._tallies
-            self._reads, self._tallies = [], ReadBatch()
+            reads = self._reads[:limit]
+            del self._reads[: len(reads)]
+            tallies, self._tallies = self._tallies, ReadBatch()
             return reads, tallies
 
     def drain(self, apply) -> None:
-        """Hand what waits to apply(reads, tallies), which puts it back if it fails."""
+        """Hand what waits to apply(reads, tallies) a batch at a time, so a drainer that fell
+        behind does not make one huge write; apply puts back a batch it fails to write."""
         with self._drain_lock:
-            reads, tallies = self.take()
-            if reads or tallies:
+            while True:
+                reads, tallies = self.take(max(settings.NEWSDESK_ANALYTICS_BUFFER_SIZE, 1))
+                if not reads and not tallies:
+                    return
                 apply(reads, tallies)
 
     def put_back(self, reads: list[Read], tallies: ReadBatch) -> None:
@@ -66,6 +71,14 @@ class ReadBuffer:
             for (day, reason), count in tallies.tallies.items():
                 key = (day, reason)
                 self._tallies.tallies[key] = self._tallies.tallies.get(key, 0) + count
+
+    def drainer_wake(self) -> None:
+        self._full.set()
+
+    def drainer_wait(self, seconds: float) -> None:
+        """Sleep until the next tick or until a batch is full."""
+        self._full.wait(seconds)
+        self._full.clear()
 
     def drainer_ensure(self) -> None:
         """Start the thread that drains a quiet process, once per process."""
@@ -92,7 +105,7 @@ def _drain() -> None:
 
 def _drain_forever() -> None:
     while True:
-        time.sleep(settings.NEWSDESK_ANALYTICS_BUFFER_MS / 1000)
+        read_buffer.drainer_wait(settings.NEWSDESK_ANALYTICS_BUFFER_MS / 1000)
         try:
             _drain()
         except Exception:
@@ -106,15 +119,15 @@ read_buffer = ReadBuffer()
 
 
 def read_buffer_add(read: Read, *, drain) -> None:
-    """Keep a read for the next batch; drain now when the batch is full or buffering is off."""
+    """Keep a read for the next batch, waking the drainer when a batch is full; with
+    buffering off (NEWSDESK_ANALYTICS_BUFFER_MS <= 0) drain at once."""
     waiting = read_buffer.add(read)
-    if (
-        waiting >= settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
-        or settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0
-    ):
+    if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
         drain()
-    else:
-        read_buffer.drainer_ensure()
+        return
+    read_buffer.drainer_ensure()
+    if waiting >= settings.NEWSDESK_ANALYTICS_BUFFER_SIZE:
+        read_buffer.drainer_wake()
 
 
 def read_buffer_tally(*, reason: str, at: float, drain) -> None:
