@@ -130,8 +130,9 @@ class ReadStore(ABC):
         """Tally a beacon that was turned away before reaching the store."""
 
     @abstractmethod
-    def buffer_drain(self) -> None:
-        """Hand the reads and tallies waiting in this process's buffer to the store."""
+    def buffer_drain(self, *, batches: int | None = None) -> None:
+        """Hand the reads and tallies waiting in this process's buffer to the store: all of
+        them, or that many batches."""
 
     @abstractmethod
     def flush(self) -> None:

@@ -21,6 +21,8 @@ from .base import Read, ReadBatch
 logger = logging.getLogger(__name__)
 # Past this, a database that keeps failing costs reads, not the process's memory.
 MAX_WAITING = 50_000
+# Batches waiting beyond which requests help write them.
+BEHIND_BATCHES = 4
 
 
 class ReadBuffer:
@@ -54,15 +56,16 @@ class ReadBuffer:
             tallies, self._tallies = self._tallies, ReadBatch()
             return reads, tallies
 
-    def drain(self, apply) -> None:
-        """Hand what waits to apply(reads, tallies) a batch at a time, so a drainer that fell
-        behind does not make one huge write; apply puts back a batch it fails to write."""
+    def drain(self, apply, *, batches: int | None = None) -> None:
+        """Hand what waits to apply(reads, tallies) a batch at a time (all of it, or that
+        many batches), so no write is huge; apply puts back a batch it fails to write."""
         with self._drain_lock:
-            while True:
+            while batches is None or batches > 0:
                 reads, tallies = self.take(max(settings.NEWSDESK_ANALYTICS_BUFFER_SIZE, 1))
                 if not reads and not tallies:
                     return
                 apply(reads, tallies)
+                batches = None if batches is None else batches - 1
 
     def put_back(self, reads: list[Read], tallies: ReadBatch) -> None:
         """Return a batch whose write failed, ahead of newer reads, for the next try."""
@@ -126,8 +129,14 @@ def read_buffer_add(read: Read, *, drain) -> None:
         drain()
         return
     read_buffer.drainer_ensure()
-    if waiting >= settings.NEWSDESK_ANALYTICS_BUFFER_SIZE:
+    batch = settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
+    if waiting >= batch:
         read_buffer.drainer_wake()
+    if waiting >= BEHIND_BATCHES * batch:
+        # The store takes reads slower than they come (SQLite under a burst): this
+        # request writes a batch too, which slows intake to what the store can take
+        # and keeps what a crash or stop could lose to a few batches.
+        drain(batches=1)
 
 
 def read_buffer_tally(*, reason: str, at: float, drain) -> None:

@@ -92,8 +92,8 @@ class DatabaseStore(ReadStore):
     def tally(self, *, reason: str, at: float) -> None:
         read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
 
-    def buffer_drain(self) -> None:
-        read_buffer.drain(self.batch_apply)
+    def buffer_drain(self, *, batches: int | None = None) -> None:
+        read_buffer.drain(self.batch_apply, batches=batches)
 
     def batch_apply(self, reads: list[Read], tallies: ReadBatch) -> None:
         """Apply a batch in one transaction; when that fails it goes back to the buffer."""

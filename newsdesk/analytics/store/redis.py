@@ -145,8 +145,8 @@ class RedisStore(ReadStore):
     def tally(self, *, reason: str, at: float) -> None:
         read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
 
-    def buffer_drain(self) -> None:
-        read_buffer.drain(self._batch_send)
+    def buffer_drain(self, *, batches: int | None = None) -> None:
+        read_buffer.drain(self._batch_send, batches=batches)
 
     def _batch_send(self, reads: list[Read], tallies: ReadBatch) -> None:
         reads.sort(key=lambda read: read.at)

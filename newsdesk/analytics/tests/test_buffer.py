@@ -66,3 +66,15 @@ def test_a_batch_counts_as_the_same_reads_one_by_one_would(store, batched, setti
     store.flush()
     tallies = dict(BeaconTally.objects.values_list("reason", "count"))
     assert tallies == {"counted": 47, "duplicate": 1, "rate_limited": 2, "bot": 1}
+
+
+def test_requests_help_write_when_the_drainer_falls_behind(store, batched):
+    store.maintain(now=time.time())  # an empty Redis answers only once the worker has set it up
+    now = time.time()
+    for i in range(199):
+        store.record(read=Read(article_id=1, visitor=f"v{i}", client=f"c{i}", at=now))
+    assert store.views(article_ids=[1]) == {}
+    store.record(read=Read(article_id=1, visitor="v199", client="c199", at=now))
+    assert store.views(article_ids=[1]) == {1: 50}  # the 200th read wrote one batch
+    store.buffer_drain()
+    assert store.views(article_ids=[1]) == {1: 200}
