@@ -84,6 +84,18 @@ def story_closed(
     return bool(days and published and now - published > timedelta(days=days))
 
 
+def story_closes_in(
+    *, page: ArticlePage, site_settings: CommentSettings, now: datetime
+) -> timedelta | None:
+    """Return how long until a story closes by age, or None when age will not close it now."""
+    days = site_settings.close_after_days
+    published = page.first_published_at
+    if not (days and published):
+        return None
+    left = published + timedelta(days=days) - now
+    return left if left > timedelta(0) else None
+
+
 def rule_length(sub: Submission, verdict: Verdict) -> None:
     limit = settings.NEWSDESK_COMMENTS_MAX_LENGTH
     if not 0 < text_length(text=sub.text) <= limit:

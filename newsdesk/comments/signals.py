@@ -3,7 +3,10 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Comment, CommentThread
+from newsdesk.articles.page_cache import ALL
+from newsdesk.core.pagecache import pages_invalidate
+
+from .models import Comment, CommentSettings, CommentThread
 
 
 @receiver(post_delete, sender=Comment)
@@ -13,3 +16,10 @@ def story_refresh_on_admin_change(sender, instance, **kwargs):
     from .services import story_refresh
 
     story_refresh(page_id=instance.page_id)
+
+
+@receiver(post_save, sender=CommentSettings)
+@receiver(post_delete, sender=CommentSettings)
+def stories_refresh_on_settings_change(sender, instance, **kwargs):
+    # Moderation and closing by age show under every story.
+    pages_invalidate(tags={ALL})

@@ -1,7 +1,13 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Site
+
+from newsdesk.core.pagecache import page_max_age_limit
+from newsdesk.core.pagecache.fragments import fragment_cached, inclusion_render
 
 from ..models import CommentSettings
+from ..rules import story_closes_in
 from ..selectors import comments_page
 from ..text import text_render
 from ..urls_helpers import comment_urls
@@ -17,18 +23,37 @@ NOTICES = {
 }
 
 
-@register.inclusion_tag("comments/block.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comments_for(context, page):
-    """The comments under a story: count, approved threads, the form or a closed notice."""
+    """The comments under a story: count, approved threads, the form or a closed notice.
+
+    Kept once rendered (core/pagecache/fragments.py): every change of a story's
+    comments, its comment mode or the comment settings clears it, and a story
+    closing by age is rendered again when it closes.
+    """
     request = context["request"]
-    return {
-        "page": page,
-        "thread": comments_page(page=page, site_settings=CommentSettings.for_request(request)),
-        "notice": NOTICES.get(request.GET.get("comment", "")),
-        "request": request,
-        "max_length": settings.NEWSDESK_COMMENTS_MAX_LENGTH,
-        **comment_urls(page=page),
-    }
+    notice = request.GET.get("comment", "")
+    notice = notice if notice in NOTICES else ""
+    site = Site.find_for_request(request)
+
+    def render():
+        site_settings = CommentSettings.for_request(request)
+        closes_in = story_closes_in(page=page, site_settings=site_settings, now=timezone.now())
+        if closes_in is not None:
+            page_max_age_limit(max(int(closes_in.total_seconds()), 1))
+        values = {
+            "page": page,
+            "thread": comments_page(page=page, site_settings=site_settings),
+            "notice": NOTICES.get(notice),
+            "request": request,
+            "max_length": settings.NEWSDESK_COMMENTS_MAX_LENGTH,
+            **comment_urls(page=page),
+        }
+        return inclusion_render(context, template_name="comments/block.html", values=values)
+
+    return fragment_cached(
+        name="comments", key=(getattr(site, "pk", None), page.pk, notice), render=render
+    )
 
 
 @register.filter
