@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -23,4 +22,5 @@ if settings.NEWSDESK_SERVE_MEDIA:
     # Documents are left out: they go through /documents/, which sends them as downloads.
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_serve))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's own, routing sections and stories in one query (newsdesk/articles/views.py).
+urlpatterns.append(path("", include("newsdesk.articles.page_urls")))

@@ -2,13 +2,32 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag
+from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from newsdesk.core.pagination import window_of
+from newsdesk.core.sites import kept_site
 
-from .models import Author
+from .models import Author, HomePage
 from .selectors import articles_by_author, articles_by_tag
 from .sitemaps import news_sitemap_stories
+
+
+def page_serve(request, path):
+    """Wagtail's page view, routing a section or story from the kept site in one query.
+
+    Wagtail looks the site up, loads its home page, then the page; a section's
+    or story's path finds it alone. Anything else, or a path that finds no
+    live page, takes Wagtail's way.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        site = kept_site(request)
+        if site is not None and site.root_class is HomePage:
+            components = [component for component in path.split("/") if component]
+            route = HomePage.route_below(root_path=site.root_path, path_components=components)
+            if route is not None:
+                request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
 
 
 def author_detail(request, slug):

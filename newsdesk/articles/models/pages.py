@@ -65,18 +65,22 @@ class HomePage(RestrictionsReadOnce, Page):
         Wagtail asks the database twice per level (the child, then its type);
         a story sits two levels down. Anything else takes Wagtail's way.
         """
+        route = self.route_below(root_path=self.url_path, path_components=path_components)
+        return route or super().route(request, path_components)
+
+    @staticmethod
+    def route_below(*, root_path: str, path_components: list[str]) -> RouteResult | None:
+        """The live section or story at path_components under a home page at root_path, if any."""
         if len(path_components) == 1:
             pages = SectionPage.objects.all()
         elif len(path_components) == 2:
             pages = ArticlePage.objects.select_related("section", "lead_image")
         else:
-            return super().route(request, path_components)
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            return None
+        url_path = f"{root_path}{'/'.join(path_components)}/"
         # The slug is indexed and nearly unique; the path then picks the one under this site.
         page = pages.live().filter(slug=path_components[-1], url_path=url_path).first()
-        if page is None:
-            return super().route(request, path_components)
-        return RouteResult(page)
+        return None if page is None else RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from newsdesk.articles.selectors import home_front

@@ -32,6 +32,8 @@ from .store import page_store
 
 # A story page keeps about four (its rails and comments); this bounds memory on a long archive.
 MAX_PIECES = 2048
+# Kept values (a site; rows a story is routed to, with its body) may be larger: fewer of them.
+MAX_VALUES = 512
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,15 @@ class _Piece:
     max_age: int | None
 
 
+@dataclass(frozen=True)
+class _Kept:
+    version: tuple
+    expires: float
+    value: object
+
+
 _pieces: dict[tuple[str, Hashable], _Piece] = {}
+_values: dict[tuple[str, Hashable], _Kept] = {}
 _clearings = [0]  # this process's clearings; a list so every importer shares one count
 _request = threading.local()
 
@@ -52,6 +62,7 @@ def fragments_forget() -> None:
     """Drop every kept piece, here and from now on: something they show changed."""
     _clearings[0] += 1
     _pieces.clear()
+    _values.clear()
 
 
 def _version() -> tuple:
@@ -84,12 +95,14 @@ def _settings_changed(*, setting, **kwargs) -> None:
         fragments_forget()
 
 
-def _keep(key: tuple[str, Hashable], piece: _Piece) -> None:
-    if len(_pieces) >= MAX_PIECES:
+def _keep(
+    key: tuple[str, Hashable], piece, *, into: dict = _pieces, most: int = MAX_PIECES
+) -> None:
+    if len(into) >= most:
         # Threads may race to drop the same oldest piece; losing that race is harmless.
         with contextlib.suppress(StopIteration, RuntimeError, KeyError):
-            del _pieces[next(iter(_pieces))]
-    _pieces[key] = piece
+            del into[next(iter(into))]
+    into[key] = piece
 
 
 def fragment_cached(*, name: str, key: Hashable, render: Callable[[], str]) -> SafeString:
@@ -125,6 +138,29 @@ def fragment_cached(*, name: str, key: Hashable, render: Callable[[], str]) -> S
         )
         _keep((name, key), piece)
     return html
+
+
+def process_kept(*, name: str, key: Hashable, load: Callable[[], Hashable]) -> Hashable:
+    """Return what `load` returns for `key`, kept in this process as a piece is.
+
+    Threads share the value: it must be immutable (a tuple, a frozen dataclass
+    of plain values), never a model instance. It records no page-cache tags:
+    whatever it holds must clear the pages showing it when it changes, or call
+    fragments_forget. None is returned but not kept.
+    """
+    seconds = settings.NEWSDESK_FRAGMENT_SECONDS
+    if seconds <= 0:
+        return load()
+    version = _version()
+    now = time.monotonic()
+    kept = _values.get((name, key))
+    if kept is not None and kept.version == version and now < kept.expires:
+        return kept.value
+    value = load()
+    if value is not None:
+        kept = _Kept(version=version, expires=now + seconds, value=value)
+        _keep((name, key), kept, into=_values, most=MAX_VALUES)
+    return value
 
 
 def inclusion_render(context, *, template_name: str, values: dict) -> SafeString:

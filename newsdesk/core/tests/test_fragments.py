@@ -5,7 +5,7 @@ from django.core.cache import caches
 
 from newsdesk.core.pagecache import page_max_age_limit, page_tags_add, pages_invalidate
 from newsdesk.core.pagecache.collector import collecting
-from newsdesk.core.pagecache.fragments import fragment_cached
+from newsdesk.core.pagecache.fragments import fragment_cached, process_kept
 from newsdesk.core.pagecache.store import GENERATION_KEY
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,40 @@ def test_no_fragment_is_kept_when_switched_off(renders, settings):
     settings.NEWSDESK_FRAGMENT_SECONDS = 0
     renders()
     assert renders() == "<p>render 2</p>"
+
+
+@pytest.fixture
+def loads():
+    """A kept value that counts its loads."""
+    count = []
+
+    def load(*, key="a", found=True):
+        def read():
+            count.append(key)
+            return (key, len(count)) if found else None
+
+        return process_kept(name="test", key=key, load=read)
+
+    load.count = count
+    return load
+
+
+def test_a_kept_value_is_loaded_once_until_a_clearing_here_or_elsewhere(
+    loads, settings, monkeypatch
+):
+    settings.NEWSDESK_FRAGMENT_SECONDS = 60
+    clock = [1000.0]
+    monkeypatch.setattr("newsdesk.core.pagecache.fragments.time.monotonic", lambda: clock[0])
+    assert loads() == loads() == ("a", 1)
+    pages_invalidate(tags={"story-1"})
+    assert loads() == ("a", 2)
+    caches["pages"].set(GENERATION_KEY, "moved by another process for a kept value", None)
+    assert loads() == loads() == ("a", 3)
+    clock[0] += 61
+    assert loads() == ("a", 4)
+
+
+def test_nothing_found_is_not_kept(loads):
+    assert loads(found=False) is None
+    assert loads(found=False) is None
+    assert loads.count == ["a", "a"]
