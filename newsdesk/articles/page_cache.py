@@ -16,6 +16,7 @@ it and the lists it now belongs to. Changes to sections, the home page,
 authors, tags or the Must-Reads show on every page and clear `all`.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
@@ -23,9 +24,18 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.core.pagecache import page_tags_add, pages_invalidate
+from newsdesk.core.pagecache.fragments import fragments_forget
 
 from .front_cache import front_cache_purge
-from .models import ArticlePage, Author, HomePage, MustReadItem, MustReads, SectionPage
+from .models import (
+    ArticlePage,
+    Author,
+    HomePage,
+    MustReadItem,
+    MustReads,
+    NewsImage,
+    SectionPage,
+)
 
 ALL = "all"
 FEEDS = "feeds"
@@ -154,3 +164,15 @@ for _model in (ArticlePage, SectionPage, HomePage):
 for _model in (Author, Tag, MustReads, MustReadItem, PageViewRestriction, Site):
     post_save.connect(_everything_changed, sender=_model, dispatch_uid=f"page_cache_save_{_model}")
     post_delete.connect(_everything_changed, sender=_model, dispatch_uid=f"page_cache_del_{_model}")
+
+
+def _kept_rows_changed(sender, **kwargs):
+    # Routing keeps pages' and images' rows in each process (articles/views.py); any save,
+    # a draft's too, shows at once here: now, and again at the commit, past racing renders.
+    fragments_forget()
+    transaction.on_commit(fragments_forget)
+
+
+for _model in (ArticlePage, SectionPage, HomePage, NewsImage):
+    post_save.connect(_kept_rows_changed, sender=_model, dispatch_uid=f"page_cache_rows_{_model}")
+post_delete.connect(_kept_rows_changed, sender=NewsImage, dispatch_uid="page_cache_rows_del_image")

@@ -1,10 +1,15 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 from wagtail import views as wagtail_views
 from wagtail.models import Site
+from wagtail.url_routing import RouteResult
 
+from newsdesk.core.kept_rows import KeptRow
+from newsdesk.core.pagecache.fragments import process_kept
 from newsdesk.core.pagination import window_of
 from newsdesk.core.sites import kept_site
 
@@ -13,18 +18,61 @@ from .selectors import articles_by_author, articles_by_tag
 from .sitemaps import news_sitemap_stories
 
 
+@dataclass(frozen=True)
+class _KeptRoute:
+    page: KeptRow
+    related: tuple[tuple[str, KeptRow | None], ...]  # what the route query selected with it
+
+    def result(self) -> RouteResult:
+        page = self.page.instance()
+        for name, row in self.related:
+            page._state.fields_cache[name] = None if row is None else row.instance()
+        return RouteResult(page)
+
+
+def _route_load(root_path: str, components: tuple[str, ...]) -> _KeptRoute | None:
+    route = HomePage.route_below(root_path=root_path, path_components=list(components))
+    if route is None:
+        return None
+    page = route.page
+    related = tuple(
+        (name, None if value is None else KeptRow.of(value))
+        for name, value in page._state.fields_cache.items()
+    )
+    return _KeptRoute(page=KeptRow.of(page), related=related)
+
+
+def _reader(request) -> bool:
+    # As for replica reads: an editor's request (with a session) always reads afresh.
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def page_serve(request, path):
     """Wagtail's page view, routing a section or story from the kept site in one query.
 
     Wagtail looks the site up, loads its home page, then the page; a section's
-    or story's path finds it alone. Anything else, or a path that finds no
-    live page, takes Wagtail's way.
+    or story's path finds it alone. A reader's request takes the row from this
+    process's kept copy (fragments.py: every publish, unpublish, move or
+    delete clears it, and so does any save of a page or image here). Anything
+    else, or a path that finds no live page, takes Wagtail's way.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
         site = kept_site(request)
         if site is not None and site.root_class is HomePage:
-            components = [component for component in path.split("/") if component]
-            route = HomePage.route_below(root_path=site.root_path, path_components=components)
+            components = tuple(component for component in path.split("/") if component)
+            if not 1 <= len(components) <= 2:
+                route = None
+            elif _reader(request):
+                kept = process_kept(
+                    name="route",
+                    key=(site.root_path, components),
+                    load=lambda: _route_load(site.root_path, components),
+                )
+                route = None if kept is None else kept.result()
+            else:
+                route = HomePage.route_below(
+                    root_path=site.root_path, path_components=list(components)
+                )
             if route is not None:
                 request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
