@@ -11,12 +11,13 @@ loses what waits here: at most one interval's or one batch's reads. A clean stop
 import atexit
 import logging
 import threading
+from abc import abstractmethod
 from multiprocessing import util as multiprocessing_util
 
 from django.conf import settings
 from django.db import close_old_connections
 
-from .base import Read, ReadBatch
+from .base import Read, ReadBatch, ReadStore
 
 logger = logging.getLogger(__name__)
 # Past this, a database that keeps failing costs reads, not the process's memory.
@@ -145,3 +146,20 @@ def read_buffer_tally(*, reason: str, at: float, drain) -> None:
         drain()
     else:
         read_buffer.drainer_ensure()
+
+
+class BufferedStore(ReadStore):
+    """A store that takes reads through this process's buffer and writes them in batches."""
+
+    def record(self, *, read: Read) -> None:
+        read_buffer_add(read, drain=self.buffer_drain)
+
+    def tally(self, *, reason: str, at: float) -> None:
+        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
+
+    def buffer_drain(self, *, batches: int | None = None) -> None:
+        read_buffer.drain(self.batch_write, batches=batches)
+
+    @abstractmethod
+    def batch_write(self, reads: list[Read], tallies: ReadBatch) -> None:
+        """Write a batch; when that fails, put it back in the buffer and raise."""

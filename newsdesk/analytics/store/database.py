@@ -22,8 +22,8 @@ from ..models import (
     StoreState,
     StoryReads,
 )
-from .base import COUNTED, DUPLICATE, RATE_LIMITED, Read, ReadBatch, ReadStore, decay_factor
-from .buffer import read_buffer, read_buffer_add, read_buffer_tally
+from .base import COUNTED, DUPLICATE, RATE_LIMITED, Read, ReadBatch, decay_factor
+from .buffer import BufferedStore, read_buffer
 from .ledger import T0, ledger_apply, upsert_add
 from .windows import database_windows_advance
 
@@ -83,19 +83,10 @@ def _dedupe(reads: list[Read], batch: ReadBatch) -> None:
     )
 
 
-class DatabaseStore(ReadStore):
+class DatabaseStore(BufferedStore):
     name = "database"
 
-    def record(self, *, read: Read) -> None:
-        read_buffer_add(read, drain=self.buffer_drain)
-
-    def tally(self, *, reason: str, at: float) -> None:
-        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
-
-    def buffer_drain(self, *, batches: int | None = None) -> None:
-        read_buffer.drain(self.batch_apply, batches=batches)
-
-    def batch_apply(self, reads: list[Read], tallies: ReadBatch) -> None:
+    def batch_write(self, reads: list[Read], tallies: ReadBatch) -> None:
         """Apply a batch in one transaction; when that fails it goes back to the buffer."""
         # The buffer's tallies stay untouched, so a failed batch can give them back as they were.
         batch = ReadBatch(tallies=dict(tallies.tallies))

@@ -24,12 +24,11 @@ from django.conf import settings
 from .base import (
     Read,
     ReadBatch,
-    ReadStore,
     day_of,
     decay_factor,
     half_life,
 )
-from .buffer import read_buffer, read_buffer_add, read_buffer_tally
+from .buffer import BufferedStore
 from .database import DatabaseStore
 
 # One call records a whole batch of reads, oldest first, each rate-limited and
@@ -113,7 +112,7 @@ def member(article_id: int) -> str:
     return f"{article_id:012d}"
 
 
-class RedisStore(ReadStore):
+class RedisStore(BufferedStore):
     name = "redis"
 
     def __init__(self, *, url: str, prefix: str):
@@ -139,16 +138,7 @@ class RedisStore(ReadStore):
     def key(self, name: str) -> str:
         return self.prefix + name
 
-    def record(self, *, read: Read) -> None:
-        read_buffer_add(read, drain=self.buffer_drain)
-
-    def tally(self, *, reason: str, at: float) -> None:
-        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
-
-    def buffer_drain(self, *, batches: int | None = None) -> None:
-        read_buffer.drain(self._batch_send, batches=batches)
-
-    def _batch_send(self, reads: list[Read], tallies: ReadBatch) -> None:
+    def batch_write(self, reads: list[Read], tallies: ReadBatch) -> None:
         reads.sort(key=lambda read: read.at)
         try:
             self._batch_record(reads, tallies)
@@ -158,7 +148,7 @@ class RedisStore(ReadStore):
             if not self._rebuild_due:
                 logger.warning("Redis unreachable; reads go to the database meanwhile")
             self._rebuild_due = True
-            self.database.batch_apply(reads, tallies)
+            self.database.batch_write(reads, tallies)
             return
         if self._rebuild_due:
             self.client.hdel(self.key("meta"), "ready")
