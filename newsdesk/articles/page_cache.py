@@ -28,7 +28,9 @@ from newsdesk.core.pagecache.fragments import fragments_forget
 
 from .front_cache import front_cache_purge
 from .models import (
+    ArticleAuthor,
     ArticlePage,
+    ArticleTag,
     Author,
     HomePage,
     MustReadItem,
@@ -167,12 +169,15 @@ for _model in (Author, Tag, MustReads, MustReadItem, PageViewRestriction, Site):
 
 
 def _kept_rows_changed(sender, **kwargs):
-    # Routing keeps pages' and images' rows in each process (articles/views.py); any save,
+    # Routing keeps rows of pages, images and bylines in each process (articles/views.py); any save,
     # a draft's too, shows at once here: now, and again at the commit, past racing renders.
     fragments_forget()
     transaction.on_commit(fragments_forget)
 
 
-for _model in (ArticlePage, SectionPage, HomePage, NewsImage):
+for _model in (ArticlePage, SectionPage, HomePage, NewsImage, ArticleAuthor, ArticleTag):
     post_save.connect(_kept_rows_changed, sender=_model, dispatch_uid=f"page_cache_rows_{_model}")
-post_delete.connect(_kept_rows_changed, sender=NewsImage, dispatch_uid="page_cache_rows_del_image")
+for _model in (NewsImage, ArticleAuthor, ArticleTag):
+    post_delete.connect(
+        _kept_rows_changed, sender=_model, dispatch_uid=f"page_cache_rows_del_{_model}"
+    )

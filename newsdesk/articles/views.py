@@ -13,7 +13,7 @@ from newsdesk.core.pagecache.fragments import process_kept
 from newsdesk.core.pagination import window_of
 from newsdesk.core.sites import kept_site
 
-from .models import Author, HomePage
+from .models import ArticlePage, Author, HomePage
 from .selectors import articles_by_author, articles_by_tag
 from .sitemaps import news_sitemap_stories
 
@@ -21,12 +21,14 @@ from .sitemaps import news_sitemap_stories
 @dataclass(frozen=True)
 class _KeptRoute:
     page: KeptRow
-    related: tuple[tuple[str, KeptRow | None], ...]  # what the route query selected with it
+    context: tuple[tuple[str, tuple[KeptRow, ...]], ...]  # what its get_context would load
 
     def result(self) -> RouteResult:
         page = self.page.instance()
-        for name, row in self.related:
-            page._state.fields_cache[name] = None if row is None else row.instance()
+        if self.context:
+            page.kept_context = {
+                name: [row.instance() for row in rows] for name, rows in self.context
+            }
         return RouteResult(page)
 
 
@@ -35,11 +37,13 @@ def _route_load(root_path: str, components: tuple[str, ...]) -> _KeptRoute | Non
     if route is None:
         return None
     page = route.page
-    related = tuple(
-        (name, None if value is None else KeptRow.of(value))
-        for name, value in page._state.fields_cache.items()
-    )
-    return _KeptRoute(page=KeptRow.of(page), related=related)
+    context = ()
+    if isinstance(page, ArticlePage):
+        context = tuple(
+            (name, tuple(KeptRow.of(item) for item in items))
+            for name, items in page.context_load().items()
+        )
+    return _KeptRoute(page=KeptRow.of(page), context=context)
 
 
 def _reader(request) -> bool:
@@ -53,7 +57,7 @@ def page_serve(request, path):
     Wagtail looks the site up, loads its home page, then the page; a section's
     or story's path finds it alone. A reader's request takes the row from this
     process's kept copy (fragments.py: every publish, unpublish, move or
-    delete clears it, and so does any save of a page or image here). Anything
+    delete clears it, and so does any save here of a page, image or byline). Anything
     else, or a path that finds no live page, takes Wagtail's way.
     """
     if not hasattr(request, "_wagtail_route_for_request"):

@@ -34,15 +34,23 @@ class KeptRow:
     model: type[models.Model]
     db: str
     values: tuple
+    related: tuple[tuple[str, "KeptRow | None"], ...] = ()  # rows loaded with it (select_related)
 
     @classmethod
     def of(cls, instance: models.Model) -> "KeptRow":
         fields = instance._meta.concrete_fields
         values = tuple(_frozen(field, getattr(instance, field.attname)) for field in fields)
-        return cls(model=type(instance), db=instance._state.db, values=values)
+        related = tuple(
+            (name, None if value is None else cls.of(value))
+            for name, value in instance._state.fields_cache.items()
+        )
+        return cls(model=type(instance), db=instance._state.db, values=values, related=related)
 
     def instance(self) -> models.Model:
         """A new instance, as loaded from the database (post_init runs as for a query)."""
         fields = self.model._meta.concrete_fields
         values = [_thawed(field, value) for field, value in zip(fields, self.values, strict=True)]
-        return self.model.from_db(self.db, [field.attname for field in fields], values)
+        instance = self.model.from_db(self.db, [field.attname for field in fields], values)
+        for name, row in self.related:
+            instance._state.fields_cache[name] = None if row is None else row.instance()
+        return instance

@@ -214,11 +214,18 @@ class ArticlePage(RestrictionsReadOnce, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [
-            link.author for link in self.article_authors.select_related("author__photo")
-        ]
-        context["tags"] = list(self.tags.all())
+        # A reader's route may bring them along, loaded with the story's row (articles/views.py).
+        context.update(self.__dict__.pop("kept_context", None) or self.context_load())
         return context
+
+    def context_load(self) -> dict[str, list]:
+        """The authors and tags a story shows (from the revision's own when previewed)."""
+        return {
+            "authors": [
+                link.author for link in self.article_authors.select_related("author__photo")
+            ],
+            "tags": list(self.tags.all()),
+        }
 
 
 class ArticleAuthor(Orderable):

@@ -7,13 +7,19 @@ read twice before each change, so the second read comes from what was kept.
 
 import pytest
 from bs4 import BeautifulSoup
+from taggit.models import Tag
 from wagtail.models import Site
 
-from newsdesk.articles.models import ArticlePage, NewsImage
+from newsdesk.articles.models import ArticleAuthor, ArticlePage, ArticleTag, Author, NewsImage
 from newsdesk.articles.views import _route_load
 from newsdesk.core.pagecache.store import page_store
 
-from .factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
+from .factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    NewsImageFactory,
+    SectionPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +67,32 @@ def test_an_edited_lead_image_shows_at_once(client, story):
     image.caption = "The quay at dawn"
     image.save()
     assert "The quay at dawn" in _read(client, story.url).get_text()
+
+
+def _bylines(page: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in page.select(".byline__authors a")]
+
+
+def test_a_byline_added_without_a_revision_shows_at_once(client, story):
+    author = AuthorFactory(name="Ines Ward")
+    before = _bylines(_read(client, story.url))
+    ArticleAuthor.objects.create(page=story, author=author, sort_order=9)
+    assert _bylines(_read(client, story.url)) == [*before, "Ines Ward"]
+
+
+def test_a_renamed_author_shows_at_once(client, story):
+    _read(client, story.url)
+    author = Author.objects.get(article_links__page=story)
+    author.name = "Renamed Reporter"
+    author.save()
+    assert _bylines(_read(client, story.url)) == ["Renamed Reporter"]
+
+
+def test_a_tag_added_without_a_revision_shows_at_once(client, story):
+    tag = Tag.objects.create(name="Typhoons")
+    assert "Typhoons" not in _read(client, story.url).get_text()
+    ArticleTag.objects.create(content_object=story, tag=tag)
+    assert "Typhoons" in _read(client, story.url).get_text()
 
 
 def test_an_unpublished_story_is_gone_at_once(client, story):
