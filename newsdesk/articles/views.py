@@ -46,8 +46,14 @@ def _route_load(root_path: str, components: tuple[str, ...]) -> _KeptRoute | Non
     return _KeptRoute(page=KeptRow.of(page), context=context)
 
 
-def _reader(request) -> bool:
-    # As for replica reads: an editor's request (with a session) always reads afresh.
+def reader_request(request) -> bool:
+    """Whether a request is a reader's, which may be given what this process keeps.
+
+    As for replica reads: an editor's request (with a session) or a preview
+    always reads and renders afresh.
+    """
+    if getattr(request, "is_preview", False):
+        return False
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
@@ -66,7 +72,7 @@ def page_serve(request, path):
             components = tuple(component for component in path.split("/") if component)
             if not 1 <= len(components) <= 2:
                 route = None
-            elif _reader(request):
+            elif reader_request(request):
                 kept = process_kept(
                     name="route",
                     key=(site.root_path, components),

@@ -3,11 +3,13 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from newsdesk.articles.selectors import articles_latest, articles_must_read, sections_in_nav
 from newsdesk.articles.structured_data import story_json_ld
+from newsdesk.articles.views import reader_request
 from newsdesk.core.pagecache.fragments import fragment_cached, inclusion_render
 
 register = template.Library()
@@ -80,11 +82,48 @@ def section_nav(context):
     )
 
 
-@register.inclusion_tag("components/story_meta.html", takes_context=True)
-def story_meta(context, page):
-    """Render canonical, Open Graph, Twitter card and JSON-LD tags for a story's head."""
-    request = context["request"]
-    root_url = Site.find_for_request(request).root_url
+def _story_version(page) -> tuple | None:
+    """What names the live story a reader is shown, or None when it may not be kept.
+
+    Only a reader's render of a saved story may use a kept piece; an edit shows
+    at once, as publishing moves the live revision and the time, and any save
+    of a story or image forgets what this process keeps (page_cache.py).
+    """
+    if page.pk is None:
+        return None
+    return (page.pk, page.live_revision_id, page.last_published_at)
+
+
+def _kept_for_reader(context, page) -> tuple | None:
+    request = context.get("request")
+    if request is None or not reader_request(request):
+        return None
+    return _story_version(page)
+
+
+@register.simple_tag(takes_context=True)
+def story_body(context, page):
+    """A story's body, as {% include_block page.body %} renders it.
+
+    A reader's is rendered once per live revision and kept (fragments.py); the
+    pages and images it shows record their page-cache tags, replayed when kept.
+    """
+
+    def render():
+        html = page.body.render_as_block(context=context.flatten())
+        return conditional_escape(html) if context.autoescape else str(html)
+
+    version = _kept_for_reader(context, page)
+    if version is None:
+        return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - escaped above as include_block does
+    site = Site.find_for_request(context["request"])
+    return fragment_cached(
+        name="story-body", key=(getattr(site, "pk", None), *version), render=render
+    )
+
+
+def _story_meta_values(context, page, site) -> dict:
+    root_url = site.root_url
     image = page.lead_image.get_rendition(SHARE_IMAGE_FILTER) if page.lead_image else None
     image_url = image.full_url if image else None
     authors = context.get("authors", [])
@@ -99,6 +138,32 @@ def story_meta(context, page):
             story=page, authors=authors, root_url=root_url, image_url=image_url
         ),
     }
+
+
+@register.simple_tag(takes_context=True)
+def story_meta(context, page):
+    """Render canonical, Open Graph, Twitter card and JSON-LD tags for a story's head.
+
+    A reader's are kept as its body is, keyed also by the bylines and tags shown.
+    """
+    site = Site.find_for_request(context["request"])
+
+    def render():
+        values = _story_meta_values(context, page, site)
+        return inclusion_render(context, template_name="components/story_meta.html", values=values)
+
+    version = _kept_for_reader(context, page)
+    if version is None:
+        return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
+    shown = (
+        tuple(author.pk for author in context.get("authors", ())),
+        tuple(tag.pk for tag in context.get("tags", ())),
+    )
+    return fragment_cached(
+        name="story-meta",
+        key=(getattr(site, "pk", None), site.root_url, *version, shown),
+        render=render,
+    )
 
 
 @register.filter
