@@ -32,8 +32,9 @@ def story():
     )
 
 
-def _read(client, url: str) -> BeautifulSoup:
-    client.get(url)  # the first read keeps the route; the second uses it
+def read_kept(client, url: str) -> BeautifulSoup:
+    """Read a page twice and return the second: the first read keeps what it can."""
+    client.get(url)
     response = client.get(url)
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
@@ -44,29 +45,29 @@ def _headline(page: BeautifulSoup) -> str:
 
 
 def test_a_published_headline_shows_on_the_story_at_once(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     page = ArticlePage.objects.get(pk=story.pk)
     page.title = "Harbour reopens after storm"
     page.save_revision().publish()
-    assert _headline(_read(client, story.url)) == "Harbour reopens after storm"
+    assert _headline(read_kept(client, story.url)) == "Harbour reopens after storm"
 
 
 def test_a_story_saved_without_a_revision_shows_at_once(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     ArticlePage.objects.filter(pk=story.pk).update(title="Not yet")  # no signal: still kept
-    assert _headline(_read(client, story.url)) == "Harbour reopens"
+    assert _headline(read_kept(client, story.url)) == "Harbour reopens"
     page = ArticlePage.objects.get(pk=story.pk)
     page.title = "Harbour reopens after storm"
     page.save()
-    assert _headline(_read(client, story.url)) == "Harbour reopens after storm"
+    assert _headline(read_kept(client, story.url)) == "Harbour reopens after storm"
 
 
 def test_an_edited_lead_image_shows_at_once(client, story):
-    assert "The quay" in _read(client, story.url).get_text()
+    assert "The quay" in read_kept(client, story.url).get_text()
     image = NewsImage.objects.get(pk=story.lead_image_id)
     image.caption = "The quay at dawn"
     image.save()
-    assert "The quay at dawn" in _read(client, story.url).get_text()
+    assert "The quay at dawn" in read_kept(client, story.url).get_text()
 
 
 def _bylines(page: BeautifulSoup) -> list[str]:
@@ -75,55 +76,55 @@ def _bylines(page: BeautifulSoup) -> list[str]:
 
 def test_a_byline_added_without_a_revision_shows_at_once(client, story):
     author = AuthorFactory(name="Ines Ward")
-    before = _bylines(_read(client, story.url))
+    before = _bylines(read_kept(client, story.url))
     ArticleAuthor.objects.create(page=story, author=author, sort_order=9)
-    assert _bylines(_read(client, story.url)) == [*before, "Ines Ward"]
+    assert _bylines(read_kept(client, story.url)) == [*before, "Ines Ward"]
 
 
 def test_a_renamed_author_shows_at_once(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     author = Author.objects.get(article_links__page=story)
     author.name = "Renamed Reporter"
     author.save()
-    assert _bylines(_read(client, story.url)) == ["Renamed Reporter"]
+    assert _bylines(read_kept(client, story.url)) == ["Renamed Reporter"]
 
 
 def test_a_tag_added_without_a_revision_shows_at_once(client, story):
     tag = Tag.objects.create(name="Typhoons")
-    assert "Typhoons" not in _read(client, story.url).get_text()
+    assert "Typhoons" not in read_kept(client, story.url).get_text()
     ArticleTag.objects.create(content_object=story, tag=tag)
-    assert "Typhoons" in _read(client, story.url).get_text()
+    assert "Typhoons" in read_kept(client, story.url).get_text()
 
 
 def test_an_unpublished_story_is_gone_at_once(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     ArticlePage.objects.get(pk=story.pk).unpublish()
     assert client.get(story.url).status_code == 404
 
 
 def test_a_clearing_in_another_process_drops_the_kept_route(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     ArticlePage.objects.filter(pk=story.pk).update(title="Changed elsewhere")
-    assert _headline(_read(client, story.url)) == "Harbour reopens"
+    assert _headline(read_kept(client, story.url)) == "Harbour reopens"
     page_store().invalidate({"all"})  # another process's clearing: the generation moves
-    assert _headline(_read(client, story.url)) == "Changed elsewhere"
+    assert _headline(read_kept(client, story.url)) == "Changed elsewhere"
 
 
 def test_a_changed_site_shows_in_the_story_links_at_once(client, story):
     site = Site.objects.get(is_default_site=True)
-    canonical = _read(client, story.url).select_one("link[rel=canonical]")["href"]
+    canonical = read_kept(client, story.url).select_one("link[rel=canonical]")["href"]
     assert canonical.startswith(f"{site.root_url}/")
     site.hostname, site.port = "news.example", 443
     site.save()
-    canonical = _read(client, story.url).select_one("link[rel=canonical]")["href"]
+    canonical = read_kept(client, story.url).select_one("link[rel=canonical]")["href"]
     assert canonical.startswith("https://news.example/")
 
 
 def test_an_editor_reads_the_story_afresh(client, story, user_in_group):
     client.force_login(user_in_group("Editors"))
-    _read(client, story.url)
+    read_kept(client, story.url)
     ArticlePage.objects.filter(pk=story.pk).update(title="Seen by the editor")
-    assert _headline(_read(client, story.url)) == "Seen by the editor"
+    assert _headline(read_kept(client, story.url)) == "Seen by the editor"
 
 
 def test_each_render_gets_its_own_instances(story):

@@ -19,6 +19,7 @@ from newsdesk.core.pagecache.fragments import fragments_forget
 from newsdesk.core.pagecache.store import page_store
 
 from .factories import DRAFT, ArticlePageFactory, SectionPageFactory
+from .test_kept_routes import read_kept
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +39,6 @@ def story():
     return page
 
 
-def _read(client, url: str) -> BeautifulSoup:
-    client.get(url)  # the first read keeps the pieces; the second uses them
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def _body(page: BeautifulSoup) -> str:
     return page.select_one(".story__body").get_text(" ", strip=True)
 
@@ -54,20 +48,20 @@ def _og_title(page: BeautifulSoup) -> str:
 
 
 def test_a_published_body_shows_at_once(client, story):
-    assert "reopened today" in _body(_read(client, story.url))
+    assert "reopened today" in _body(read_kept(client, story.url))
     page = ArticlePage.objects.get(pk=story.pk)
     page.body = _paragraph("<p>The quay closed again at dusk.</p>")
     page.save_revision().publish()
-    assert _body(_read(client, story.url)) == "The quay closed again at dusk."
+    assert _body(read_kept(client, story.url)) == "The quay closed again at dusk."
 
 
 def test_a_published_headline_shows_in_the_head_tags_at_once(client, story):
-    page = _read(client, story.url)
+    page = read_kept(client, story.url)
     assert _og_title(page) == "Harbour reopens"
     story = ArticlePage.objects.get(pk=story.pk)
     story.title = "Harbour reopens after storm"
     story.save_revision().publish()
-    page = _read(client, story.url)
+    page = read_kept(client, story.url)
     assert _og_title(page) == "Harbour reopens after storm"
     assert (
         "Harbour reopens after storm"
@@ -76,23 +70,23 @@ def test_a_published_headline_shows_in_the_head_tags_at_once(client, story):
 
 
 def test_a_clearing_in_another_process_drops_the_kept_body(client, story):
-    _read(client, story.url)
+    read_kept(client, story.url)
     ArticlePage.objects.filter(pk=story.pk).update(
         body=_paragraph("<p>Changed elsewhere.</p>"), title="Changed elsewhere"
     )  # no signal: still kept here
-    assert "reopened today" in _body(_read(client, story.url))
+    assert "reopened today" in _body(read_kept(client, story.url))
     page_store().invalidate({"all"})  # another process's clearing: the generation moves
-    page = _read(client, story.url)
+    page = read_kept(client, story.url)
     assert (_body(page), _og_title(page)) == ("Changed elsewhere.", "Changed elsewhere")
 
 
 def test_an_editor_sees_the_story_afresh(client, story, user_in_group):
-    _read(client, story.url)  # a reader's render keeps the pieces
+    read_kept(client, story.url)  # a reader's render keeps the pieces
     ArticlePage.objects.filter(pk=story.pk).update(
         body=_paragraph("<p>Seen by the editor.</p>"), title="Seen by the editor"
     )
     client.force_login(user_in_group("Editors"))
-    page = _read(client, story.url)
+    page = read_kept(client, story.url)
     assert (_body(page), _og_title(page)) == ("Seen by the editor.", "Seen by the editor")
 
 
