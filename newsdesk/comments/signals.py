@@ -20,6 +20,10 @@ def story_refresh_on_admin_change(sender, instance, **kwargs):
 
 @receiver(post_save, sender=CommentSettings)
 @receiver(post_delete, sender=CommentSettings)
-def stories_refresh_on_settings_change(sender, instance, **kwargs):
-    # Moderation and closing by age show under every story.
-    pages_invalidate(tags={ALL})
+def stories_refresh_on_settings_change(sender, instance, created=False, **kwargs):
+    # Moderation and closing by age show under every story. A row just created holds
+    # the defaults the pages were rendered with (the first render of a site creates it,
+    # and clearing then would keep that render out of the page cache); the admin's
+    # settings form saves the row again with the editor's values.
+    if not created:
+        pages_invalidate(tags={ALL})

@@ -73,3 +73,14 @@ def test_the_notice_after_a_post_is_kept_apart_from_the_plain_block(client, stor
     assert notice not in plain.text
     assert notice in thanked.text
     assert notice not in again.text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_first_render_of_a_new_site_is_kept_in_the_page_cache(client, settings):
+    # The first render creates the site's comment settings with their defaults: that
+    # changes nothing shown, so it must not clear the page it is part of.
+    settings.NEWSDESK_PAGE_CACHE = True
+    story = ArticlePageFactory(title="Harbour reopens", lead_image=None)
+    assert not CommentSettings.objects.exists()
+    assert client.get(story.url)["X-Page-Cache"] == "MISS"
+    assert client.get(story.url)["X-Page-Cache"] == "HIT"
