@@ -4,6 +4,8 @@ import json
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from newsdesk.analytics.tokens import read_token_make
@@ -69,9 +71,25 @@ def test_the_front_refuses_bad_beacons_as_the_view_does(client, store, story, wa
     }
 
 
-def test_a_cold_process_leaves_the_beacon_to_django_with_its_body(client, store, story):  # noqa: F811
+@pytest.fixture
+def django_wsgi():
+    """Django's WSGI handler, leaving the test's connection open as Django's test client
+    does: closing it at the request's start would end the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield WSGIHandler()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_a_cold_process_leaves_the_beacon_to_django_with_its_body(
+    client,
+    store,
+    story,  # noqa: F811
+    django_wsgi,
+):
     token = read_token_make(article_id=story.pk)
-    status, _, _ = front_send(ReadBeaconWSGI(WSGIHandler()), token=token)
+    status, _, _ = front_send(ReadBeaconWSGI(django_wsgi), token=token)
     assert status == "204 No Content"
     assert views_of(client, story, store) == 1
 
