@@ -4,8 +4,8 @@ Neither store turns every beacon into a write: an app process keeps accepted
 reads here and a daemon thread hands them over in batches (one database
 transaction, or Redis script calls of NEWSDESK_ANALYTICS_BUFFER_SIZE reads)
 every NEWSDESK_ANALYTICS_BUFFER_MS milliseconds, or as soon as a batch is full.
-Request threads only append: none waits for a write. A process killed with -9
-loses what waits here: at most one interval's or one batch's reads. A clean stop drains at exit.
+Request threads only append, unless four batches wait. A process killed with -9
+loses what waits here: at most one interval's reads or four batches. A clean stop drains at exit.
 """
 
 import atexit
@@ -65,6 +65,7 @@ class ReadBuffer:
                 reads, tallies = self.take(max(settings.NEWSDESK_ANALYTICS_BUFFER_SIZE, 1))
                 if not reads and not tallies:
                     return
+                reads.sort(key=lambda read: read.at)
                 apply(reads, tallies)
                 batches = None if batches is None else batches - 1
 
@@ -122,44 +123,37 @@ def _drain_forever() -> None:
 read_buffer = ReadBuffer()
 
 
-def read_buffer_add(read: Read, *, drain) -> None:
-    """Keep a read for the next batch, waking the drainer when a batch is full; with
-    buffering off (NEWSDESK_ANALYTICS_BUFFER_MS <= 0) drain at once."""
-    waiting = read_buffer.add(read)
-    if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
-        drain()
-        return
-    read_buffer.drainer_ensure()
-    batch = settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
-    if waiting >= batch:
-        read_buffer.drainer_wake()
-    if waiting >= BEHIND_BATCHES * batch:
-        # The store takes reads slower than they come (SQLite under a burst): this
-        # request writes a batch too, which slows intake to what the store can take
-        # and keeps what a crash or stop could lose to a few batches.
-        drain(batches=1)
-
-
-def read_buffer_tally(*, reason: str, at: float, drain) -> None:
-    read_buffer.add_tally(reason=reason, at=at)
-    if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
-        drain()
-    else:
-        read_buffer.drainer_ensure()
-
-
 class BufferedStore(ReadStore):
     """A store that takes reads through this process's buffer and writes them in batches."""
 
     def record(self, *, read: Read) -> None:
-        read_buffer_add(read, drain=self.buffer_drain)
+        """Keep a read for the next batch, waking the drainer when a batch is full; with
+        buffering off (NEWSDESK_ANALYTICS_BUFFER_MS <= 0) write it at once."""
+        waiting = read_buffer.add(read)
+        if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
+            self.buffer_drain()
+            return
+        read_buffer.drainer_ensure()
+        batch = settings.NEWSDESK_ANALYTICS_BUFFER_SIZE
+        if waiting >= batch:
+            read_buffer.drainer_wake()
+        if waiting >= BEHIND_BATCHES * batch:
+            # The store takes reads slower than they come (SQLite under a burst): this
+            # request writes a batch too, which slows intake to what the store can take
+            # and keeps what a crash or stop could lose to a few batches.
+            self.buffer_drain(batches=1)
 
     def tally(self, *, reason: str, at: float) -> None:
-        read_buffer_tally(reason=reason, at=at, drain=self.buffer_drain)
+        read_buffer.add_tally(reason=reason, at=at)
+        if settings.NEWSDESK_ANALYTICS_BUFFER_MS <= 0:
+            self.buffer_drain()
+        else:
+            read_buffer.drainer_ensure()
 
     def buffer_drain(self, *, batches: int | None = None) -> None:
         read_buffer.drain(self.batch_write, batches=batches)
 
     @abstractmethod
     def batch_write(self, reads: list[Read], tallies: ReadBatch) -> None:
-        """Write a batch; when that fails, put it back in the buffer and raise."""
+        """Write a batch, oldest read first; when that fails, put it back in the buffer
+        and raise."""

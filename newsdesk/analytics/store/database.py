@@ -92,7 +92,6 @@ class DatabaseStore(BufferedStore):
         batch = ReadBatch(tallies=dict(tallies.tallies))
         try:
             with transaction.atomic():
-                reads = sorted(reads, key=lambda r: r.at)
                 allowed = _rate_limit(reads, batch) if reads else []
                 if allowed:
                     _dedupe(allowed, batch)

@@ -139,7 +139,6 @@ class RedisStore(BufferedStore):
         return self.prefix + name
 
     def batch_write(self, reads: list[Read], tallies: ReadBatch) -> None:
-        reads.sort(key=lambda read: read.at)
         try:
             self._batch_record(reads, tallies)
         except redis.RedisError:
