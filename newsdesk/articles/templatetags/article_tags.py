@@ -114,11 +114,12 @@ def story_body(context, page):
         return conditional_escape(html) if context.autoescape else str(html)
 
     version = _kept_for_reader(context, page)
-    if version is None:
-        return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - escaped above as include_block does
-    site = Site.find_for_request(context["request"])
+    site = Site.find_for_request(context["request"]) if version else None
     return fragment_cached(
-        name="story-body", key=(getattr(site, "pk", None), *version), render=render
+        name="story-body",
+        key=(getattr(site, "pk", None), *(version or ())),
+        render=render,
+        keep=version is not None,
     )
 
 
@@ -153,16 +154,15 @@ def story_meta(context, page):
         return inclusion_render(context, template_name="components/story_meta.html", values=values)
 
     version = _kept_for_reader(context, page)
-    if version is None:
-        return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
     shown = (
         tuple(author.pk for author in context.get("authors", ())),
         tuple(tag.pk for tag in context.get("tags", ())),
     )
     return fragment_cached(
         name="story-meta",
-        key=(getattr(site, "pk", None), site.root_url, *version, shown),
+        key=(getattr(site, "pk", None), getattr(site, "root_url", None), *(version or ()), shown),
         render=render,
+        keep=version is not None,
     )
 
 

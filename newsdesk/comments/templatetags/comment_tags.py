@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
+from newsdesk.articles.views import reader_request
 from newsdesk.core.pagecache import page_max_age_limit
 from newsdesk.core.pagecache.fragments import fragment_cached, inclusion_render
 
@@ -51,8 +52,12 @@ def comments_for(context, page):
         }
         return inclusion_render(context, template_name="comments/block.html", values=values)
 
+    # A preview shows the draft's comment mode: it must neither use nor fill readers' copy.
     return fragment_cached(
-        name="comments", key=(getattr(site, "pk", None), page.pk, notice), render=render
+        name="comments",
+        key=(getattr(site, "pk", None), page.pk, notice),
+        render=render,
+        keep=reader_request(request),
     )
 
 

@@ -105,14 +105,18 @@ def _keep(
     into[key] = piece
 
 
-def fragment_cached(*, name: str, key: Hashable, render: Callable[[], str]) -> SafeString:
+def fragment_cached(
+    *, name: str, key: Hashable, render: Callable[[], str], keep: bool = True
+) -> SafeString:
     """Return the piece `name` for `key`, rendered by `render` unless a current copy is kept.
 
     `render` returns safe HTML; what it records for the page cache is recorded
-    again whenever the kept copy is used.
+    again whenever the kept copy is used. With keep false (a preview, an
+    editor's render of what readers may not see yet) it is rendered afresh and
+    neither uses nor fills the kept copy.
     """
     seconds = settings.NEWSDESK_FRAGMENT_SECONDS
-    if seconds <= 0:
+    if not keep or seconds <= 0:
         return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
     version = _version()
     now = time.monotonic()
