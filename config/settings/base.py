@@ -316,6 +316,13 @@ if env_str("NEWSDESK_CLOUDFLARE_ZONE_ID", ""):
         "BEARER_TOKEN": env_str("NEWSDESK_CLOUDFLARE_TOKEN"),
     }
 
+# Headers naming a stored page's tags for a front cache that purges by tag: Surrogate-Key
+# (space-separated; Fastly, Varnish xkey) always, Cache-Tag (comma-separated) only for
+# Cloudflare, the one cache reading it. Every hit resends them, so none goes unread.
+NEWSDESK_PAGE_TAG_HEADERS = {"Surrogate-Key": " "}
+if "cloudflare" in WAGTAILFRONTENDCACHE:
+    NEWSDESK_PAGE_TAG_HEADERS["Cache-Tag"] = ","
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -62,8 +62,8 @@ def _cache_headers(response, *, tags: list[str], fresh: int) -> None:
         f"stale-if-error={stale}"
     )
     response.headers["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
-    response.headers["Surrogate-Key"] = " ".join(tags)  # Fastly, Varnish (xkey)
-    response.headers["Cache-Tag"] = ",".join(tags)  # Cloudflare
+    for header, separator in settings.NEWSDESK_PAGE_TAG_HEADERS.items():
+        response.headers[header] = separator.join(tags)
     # nginx in front keeps pages briefly: it cannot be purged on publish.
     response.headers["X-Accel-Expires"] = str(settings.NEWSDESK_PAGE_CACHE_PROXY_SECONDS)
 
