@@ -1,4 +1,5 @@
-"""Print read-beacon throughput through granian (2 workers) with wrk, beside redis-benchmark.
+"""Print read-beacon throughput through granian (2 workers) with wrk, beside redis-benchmark
+and beside granian answering 204 with an empty application (bench/empty_wsgi.py).
 
 Every beacon is a new reader (a new address in X-Real-IP, a browser's user
 agent), so each one is de-duplicated, rate-checked and counted: the full write
@@ -77,11 +78,11 @@ end
 """
 
 
-def server_start(env: dict) -> subprocess.Popen:
+def server_start(env: dict, app: str = "config.wsgi:application") -> subprocess.Popen:
     command = [
         sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", "2",
         "--blocking-threads", "2", "--port", str(PORT), "--log-level", "warning", "--no-ws",
-        "config.wsgi:application",
+        app,
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     for _ in range(300):
@@ -91,6 +92,8 @@ def server_start(env: dict) -> subprocess.Popen:
             return server  # a 404 means it answers
         except OSError:
             time.sleep(0.2)
+        else:
+            return server
     server_stop(server)
     raise SystemExit("granian did not start")
 
@@ -157,6 +160,18 @@ def run(label: str, token: str, story_id: int, script: Path) -> None:
     print(f"   errors {errors}, acknowledged {acknowledged:,}, counted {got:,}")
 
 
+def ceiling(script: Path) -> None:
+    """Measure granian with an application that only answers 204: what any beacon costs."""
+    server = server_start(dict(os.environ), app="bench.empty_wsgi:application")
+    try:
+        wrk(script, 5)
+        requests, errors, p50, p99, seconds = wrk(script, 15)
+    finally:
+        server_stop(server)
+    print(f"{'granian, empty app':<22}{requests / seconds:>10,.0f}{p50:>9.2f}{p99:>9.2f}", end="")
+    print(f"   errors {errors}: the app server alone, checking and counting nothing")
+
+
 def main() -> None:
     story = ArticlePage.objects.published().newest_first().first()
     token = read_token_make(article_id=story.pk)
@@ -170,6 +185,7 @@ def main() -> None:
         script.write(WRK_LUA.replace("TOKEN", token))
     print(f"{'':<22}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}")
     print(f"{'redis-benchmark incr':<22}{redis_benchmark()}")
+    ceiling(Path(script.name))
     for label in ["database"] + (["redis"] if REDIS_URL else []):
         run(label, token, story.pk, Path(script.name))
     print(f"{'redis-benchmark incr':<22}{redis_benchmark()}")
