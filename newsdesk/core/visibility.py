@@ -1,9 +1,11 @@
-"""Leave out pages under a view restriction, reading the restrictions once per request.
+"""Leave out pages under a view restriction, reading the restrictions once per change.
 
 Wagtail's public() and its view-restriction check each query the restriction
 table, once per list and twice per page served. The table holds a handful of
-rows at most, so a request reads it whole once and every list and the serve
-check use that read. Outside a request (worker, shell) each call reads afresh.
+rows at most, so each process keeps the restricted pages' paths as it keeps
+rendered pieces (core/pagecache/fragments.py): a restriction's save or delete
+clears every page and with them what is kept. Within a request the paths are
+read once, and read again if a restriction changes mid-request.
 """
 
 import threading
@@ -13,32 +15,35 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 
+from .pagecache.fragments import process_kept
+
 _request = threading.local()
 
 
-def _restrictions_load() -> list[PageViewRestriction]:
-    return list(PageViewRestriction.objects.select_related("page"))
+def _restricted_paths_load() -> tuple[str, ...]:
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def view_restrictions() -> list[PageViewRestriction]:
-    """Return every page view restriction, from this request's read when inside one."""
-    if not getattr(_request, "active", False):
-        return _restrictions_load()
-    if _request.restrictions is None:
-        _request.restrictions = _restrictions_load()
-    return _request.restrictions
+def restricted_paths() -> tuple[str, ...]:
+    """Return the tree paths of the pages under a view restriction."""
+    paths = getattr(_request, "paths", None) if getattr(_request, "active", False) else None
+    if paths is None:
+        paths = process_kept(name="view-restrictions", key=None, load=_restricted_paths_load)
+        if getattr(_request, "active", False):
+            _request.paths = paths
+    return paths
 
 
 def _request_begin(**kwargs) -> None:
-    _request.active, _request.restrictions = True, None
+    _request.active, _request.paths = True, None
 
 
 def _request_end(**kwargs) -> None:
-    _request.active, _request.restrictions = False, None
+    _request.active, _request.paths = False, None
 
 
 def _restrictions_changed(**kwargs) -> None:
-    _request.restrictions = None
+    _request.paths = None
 
 
 def restrictions_follow_requests() -> None:
@@ -57,16 +62,16 @@ def without_view_restrictions(pages):
     A plain path filter, so Wagtail's search backends accept it too.
     """
     restricted = Q()
-    for restriction in view_restrictions():
-        restricted |= Q(path__startswith=restriction.page.path)
+    for path in restricted_paths():
+        restricted |= Q(path__startswith=path)
     return pages.exclude(restricted) if restricted else pages
 
 
 class RestrictionsReadOnce:
-    """A page mixin: Wagtail's serve-time restriction check, answered from the request's read."""
+    """A page mixin: Wagtail's serve-time restriction check, answered from the kept paths."""
 
     def get_view_restrictions(self):
         # An alias takes its source's restrictions, which only Wagtail's own lookup follows.
-        if self.alias_of_id or any(self.path.startswith(r.page.path) for r in view_restrictions()):
+        if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()

@@ -154,16 +154,50 @@ def story_meta(context, page):
         return inclusion_render(context, template_name="components/story_meta.html", values=values)
 
     version = _kept_for_reader(context, page)
-    shown = (
-        tuple(author.pk for author in context.get("authors", ())),
-        tuple(tag.pk for tag in context.get("tags", ())),
-    )
     return fragment_cached(
         name="story-meta",
-        key=(getattr(site, "pk", None), getattr(site, "root_url", None), *(version or ()), shown),
+        key=(
+            getattr(site, "pk", None),
+            getattr(site, "root_url", None),
+            *(version or ()),
+            _bylines_and_tags(context),
+        ),
         render=render,
         keep=version is not None,
     )
+
+
+def _bylines_and_tags(context) -> tuple:
+    return (
+        tuple(author.pk for author in context.get("authors", ())),
+        tuple(tag.pk for tag in context.get("tags", ())),
+    )
+
+
+def _story_part(context, page, *, name: str, key: tuple = ()):
+    """Render components/<name>.html for a story; a reader's is kept as its body is."""
+    version = _kept_for_reader(context, page)
+    values = {"page": page, "authors": context.get("authors", ()), "tags": context.get("tags", ())}
+    return fragment_cached(
+        name=name,
+        key=(*(version or ()), *key),
+        render=lambda: inclusion_render(
+            context, template_name=f"components/{name}.html", values=values
+        ),
+        keep=version is not None,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def story_lead(context, page):
+    """The lead image at three widths, with its caption and credit."""
+    return _story_part(context, page, name="story_lead")
+
+
+@register.simple_tag(takes_context=True)
+def story_footer(context, page):
+    """A box about each author, with their photo, and the story's tags."""
+    return _story_part(context, page, name="story_footer", key=_bylines_and_tags(context))
 
 
 @register.filter

@@ -156,6 +156,18 @@ def test_story_in_a_private_section_stays_out_of_lists(client, world, story):
     assert client.get(hidden.url).status_code == 302
 
 
+def test_a_section_made_private_leaves_lists_at_once_and_returns_when_opened(client, story):
+    section = SectionPageFactory(title="Inquiry desk", slug="inquiry-desk")
+    inside = ArticlePageFactory(section=section, title="Inquiry opens its files")
+    assert "Inquiry desk" in soup_of(client.get(story.url)).select_one(".section-nav").text
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type="login")
+    assert "Inquiry desk" not in soup_of(client.get(story.url)).select_one(".section-nav").text
+    assert client.get(inside.url).status_code == 302
+    restriction.delete()
+    assert "Inquiry desk" in soup_of(client.get(story.url)).select_one(".section-nav").text
+    assert client.get(inside.url).status_code == 200
+
+
 def test_draft_story_is_not_served(client, world):
     draft = ArticlePageFactory(section=world, status="draft")
     assert client.get(draft.url).status_code == 404

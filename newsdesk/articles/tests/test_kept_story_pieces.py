@@ -13,12 +13,12 @@ from django.core.cache import caches
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticleAuthor, ArticlePage
 from newsdesk.core.pagecache.collector import collecting
 from newsdesk.core.pagecache.fragments import fragments_forget
 from newsdesk.core.pagecache.store import page_store
 
-from .factories import DRAFT, ArticlePageFactory, SectionPageFactory
+from .factories import DRAFT, ArticlePageFactory, AuthorFactory, SectionPageFactory
 from .test_kept_routes import read_kept
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,38 @@ def test_a_page_built_from_kept_pieces_names_what_a_fresh_render_does(
     assert again["X-Page-Cache"] == "MISS"
     assert again.content == first.content
     assert again["Surrogate-Key"] == first["Surrogate-Key"]
+
+
+def _lead_caption(page: BeautifulSoup) -> str:
+    return page.select_one(".figure--lead figcaption").get_text(" ", strip=True)
+
+
+def test_a_lead_image_credit_and_a_published_caption_show_at_once(client, story):
+    story.lead_image_caption = "The quay at dawn."
+    story.save_revision().publish()
+    story.lead_image.credit = "Ines Vall"
+    story.lead_image.save()
+    assert _lead_caption(read_kept(client, story.url)) == "The quay at dawn. Photo: Ines Vall"
+    story.lead_image.credit = "Port Office"
+    story.lead_image.save()
+    assert _lead_caption(read_kept(client, story.url)) == "The quay at dawn. Photo: Port Office"
+    page = ArticlePage.objects.get(pk=story.pk)
+    page.lead_image_caption = "The quay at dusk."
+    page.save_revision().publish()
+    assert _lead_caption(read_kept(client, story.url)) == "The quay at dusk. Photo: Port Office"
+
+
+def test_an_author_box_follows_the_author_and_the_bylines(client, story):
+    first, second = AuthorFactory(name="Mara Quell", bio="Covers ports."), AuthorFactory()
+    ArticleAuthor.objects.create(page=story, author=first)
+    names = [box["aria-label"] for box in read_kept(client, story.url).select(".author-box")]
+    assert "About Mara Quell" in names
+    first.bio = "Covers ports and shipping."
+    first.save()
+    assert (
+        "Covers ports and shipping."
+        in read_kept(client, story.url).select_one(".story__footer").get_text()
+    )
+    ArticleAuthor.objects.create(page=story, author=second)
+    names = [box["aria-label"] for box in read_kept(client, story.url).select(".author-box")]
+    assert f"About {second.name}" in names

@@ -25,6 +25,7 @@ HOME_BUDGET = 20
 
 def queries_of(client, url: str) -> int:
     cache.clear()
+    fragments_forget()  # so the first request fills the caches (rankings, renditions) afresh
     assert client.get(url).status_code == 200
     fragments_forget()  # the budget of a render that builds its rails and comments too
     with CaptureQueriesContext(connection) as queries:
