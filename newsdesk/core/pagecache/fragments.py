@@ -38,8 +38,6 @@ MAX_VALUES = 512
 
 @dataclass(frozen=True)
 class _Piece:
-    version: tuple
-    expires: float
     html: SafeString
     tags: frozenset[str]
     max_age: int | None
@@ -49,10 +47,10 @@ class _Piece:
 class _Kept:
     version: tuple
     expires: float
-    value: object
+    value: object  # a _Piece, or what process_kept's load returned
 
 
-_pieces: dict[tuple[str, Hashable], _Piece] = {}
+_pieces: dict[tuple[str, Hashable], _Kept] = {}
 _values: dict[tuple[str, Hashable], _Kept] = {}
 _clearings = [0]  # this process's clearings; a list so every importer shares one count
 _request = threading.local()
@@ -95,14 +93,20 @@ def _settings_changed(*, setting, **kwargs) -> None:
         fragments_forget()
 
 
-def _keep(
-    key: tuple[str, Hashable], piece, *, into: dict = _pieces, most: int = MAX_PIECES
-) -> None:
+def _current(into: dict, key: tuple[str, Hashable], version: tuple, now: float) -> object:
+    """Return the value kept under key if nothing was cleared since and it has not expired."""
+    kept = into.get(key)
+    if kept is not None and kept.version == version and now < kept.expires:
+        return kept.value
+    return None
+
+
+def _keep(into: dict, key: tuple[str, Hashable], kept: _Kept, *, most: int) -> None:
     if len(into) >= most:
         # Threads may race to drop the same oldest piece; losing that race is harmless.
         with contextlib.suppress(StopIteration, RuntimeError, KeyError):
             del into[next(iter(into))]
-    into[key] = piece
+    into[key] = kept
 
 
 def fragment_cached(
@@ -118,10 +122,9 @@ def fragment_cached(
     seconds = settings.NEWSDESK_FRAGMENT_SECONDS
     if not keep or seconds <= 0:
         return mark_safe(render())  # noqa: S308 # nosec B308 B703 # nosemgrep: newsdesk-mark-safe - render() returns a rendered template
-    version = _version()
-    now = time.monotonic()
-    piece = _pieces.get((name, key))
-    if piece is not None and piece.version == version and now < piece.expires:
+    version, now = _version(), time.monotonic()
+    piece = _current(_pieces, (name, key), version, now)
+    if piece is not None:
         page_tags_add(*piece.tags)
         if piece.max_age is not None:
             page_max_age_limit(piece.max_age)
@@ -133,14 +136,8 @@ def fragment_cached(
         page_max_age_limit(collection.max_age)
         seconds = min(seconds, collection.max_age)
     if seconds > 0:
-        piece = _Piece(
-            version=version,
-            expires=now + seconds,
-            html=html,
-            tags=frozenset(collection.tags),
-            max_age=collection.max_age,
-        )
-        _keep((name, key), piece)
+        piece = _Piece(html=html, tags=frozenset(collection.tags), max_age=collection.max_age)
+        _keep(_pieces, (name, key), _Kept(version, now + seconds, piece), most=MAX_PIECES)
     return html
 
 
@@ -155,15 +152,12 @@ def process_kept(*, name: str, key: Hashable, load: Callable[[], Hashable]) -> H
     seconds = settings.NEWSDESK_FRAGMENT_SECONDS
     if seconds <= 0:
         return load()
-    version = _version()
-    now = time.monotonic()
-    kept = _values.get((name, key))
-    if kept is not None and kept.version == version and now < kept.expires:
-        return kept.value
-    value = load()
-    if value is not None:
-        kept = _Kept(version=version, expires=now + seconds, value=value)
-        _keep((name, key), kept, into=_values, most=MAX_VALUES)
+    version, now = _version(), time.monotonic()
+    value = _current(_values, (name, key), version, now)
+    if value is None:
+        value = load()
+        if value is not None:
+            _keep(_values, (name, key), _Kept(version, now + seconds, value), most=MAX_VALUES)
     return value
 
 
