@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
+from newsdesk.articles.rails import STORY_LIST
 from newsdesk.core.pagecache import page_max_age_limit
 
 from ..lists import list_cached
@@ -18,7 +19,7 @@ LIST_LENGTH = 5
 def _story_list(*, context, name: str, title: str, list_id: str, build) -> str:
     def render() -> str:
         return render_to_string(
-            "components/story_list.html",
+            STORY_LIST,
             {"title": title, "list_id": list_id, "stories": build(), "numbered": True},
             request=context.get("request"),
         )

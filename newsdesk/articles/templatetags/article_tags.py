@@ -7,6 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from newsdesk.articles.rails import story_rail
 from newsdesk.articles.selectors import articles_latest, articles_must_read, sections_in_nav
 from newsdesk.articles.structured_data import story_json_ld
 from newsdesk.articles.views import reader_request
@@ -19,46 +20,33 @@ SHARE_IMAGE_FILTER = "width-1200"
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-STORY_LIST = "components/story_list.html"
-
-
 # The rails and the navigation look the same on every page that shows them: each is
 # rendered once per change and kept (fragments.py), not queried for on every page.
 @register.simple_tag(takes_context=True)
 def latest_stories(context, exclude=None):
     exclude_id = getattr(exclude, "pk", None)
-    return fragment_cached(
+    return story_rail(
+        context,
         name="latest-stories",
         key=exclude_id,
-        render=lambda: inclusion_render(
-            context,
-            template_name=STORY_LIST,
-            values={
-                "title": "Latest Stories",
-                "list_id": "latest",
-                "stories": articles_latest(limit=5, exclude_id=exclude_id),
-                "numbered": False,
-            },
-        ),
+        title="Latest Stories",
+        list_id="latest",
+        stories=lambda: articles_latest(limit=5, exclude_id=exclude_id),
+        numbered=False,
     )
 
 
 @register.simple_tag(takes_context=True)
 def must_reads(context):
     site = Site.find_for_request(context["request"])
-    return fragment_cached(
+    return story_rail(
+        context,
         name="must-reads",
         key=getattr(site, "pk", None),
-        render=lambda: inclusion_render(
-            context,
-            template_name=STORY_LIST,
-            values={
-                "title": "Must-Reads",
-                "list_id": "must-reads",
-                "stories": articles_must_read(site=site, limit=settings.NEWSDESK_MUST_READS_LIMIT),
-                "numbered": True,
-            },
-        ),
+        title="Must-Reads",
+        list_id="must-reads",
+        stories=lambda: articles_must_read(site=site, limit=settings.NEWSDESK_MUST_READS_LIMIT),
+        numbered=True,
     )
 
 
