@@ -78,7 +78,7 @@ end
 """
 
 
-def server_start(env: dict, app: str = "config.wsgi:application") -> subprocess.Popen:
+def server_start(env: dict, *, app: str) -> subprocess.Popen:
     command = [
         sys.executable, "-m", "granian", "--interface", "wsgi", "--workers", "2",
         "--blocking-threads", "2", "--port", str(PORT), "--log-level", "warning", "--no-ws",
@@ -140,7 +140,23 @@ def counted(label: str, story_id: int) -> int:
     return store.views(article_ids=[story_id]).get(story_id, 0)
 
 
-def run(label: str, token: str, story_id: int, script: Path) -> None:
+def measured(env: dict, *, app: str, script: Path) -> tuple[int, int, float, float, float, int]:
+    """Start granian with app, warm it for 5 s, measure 15 s; also return the warm-up's
+    acknowledged requests."""
+    server = server_start(env, app=app)
+    try:
+        warm = wrk(script, 5)
+        requests, errors, p50, p99, seconds = wrk(script, 15)
+    finally:
+        server_stop(server)
+    return requests, errors, p50, p99, seconds, warm[0] - warm[1]
+
+
+def row(label: str, requests: int, p50: float, p99: float, seconds: float, note: str) -> None:
+    print(f"{label:<22}{requests / seconds:>10,.0f}{p50:>9.2f}{p99:>9.2f}   {note}")
+
+
+def run(label: str, story_id: int, script: Path) -> None:
     env = {
         **os.environ,
         "NEWSDESK_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
@@ -148,28 +164,22 @@ def run(label: str, token: str, story_id: int, script: Path) -> None:
         "REDIS_URL": REDIS_URL if label == "redis" else "",
     }
     before = counted(label, story_id)
-    server = server_start(env)
-    try:
-        warm = wrk(script, 5)
-        requests, errors, p50, p99, seconds = wrk(script, 15)
-    finally:
-        server_stop(server)
-    acknowledged = warm[0] - warm[1] + requests - errors
+    requests, errors, p50, p99, seconds, warmed = measured(
+        env, app="config.wsgi:application", script=script
+    )
+    acknowledged = warmed + requests - errors
     got = counted(label, story_id) - before
-    print(f"{'beacon, ' + label:<22}{requests / seconds:>10,.0f}{p50:>9.2f}{p99:>9.2f}", end="")
-    print(f"   errors {errors}, acknowledged {acknowledged:,}, counted {got:,}")
+    note = f"errors {errors}, acknowledged {acknowledged:,}, counted {got:,}"
+    row(f"beacon, {label}", requests, p50, p99, seconds, note)
 
 
 def ceiling(script: Path) -> None:
     """Measure granian with an application that only answers 204: what any beacon costs."""
-    server = server_start(dict(os.environ), app="bench.empty_wsgi:application")
-    try:
-        wrk(script, 5)
-        requests, errors, p50, p99, seconds = wrk(script, 15)
-    finally:
-        server_stop(server)
-    print(f"{'granian, empty app':<22}{requests / seconds:>10,.0f}{p50:>9.2f}{p99:>9.2f}", end="")
-    print(f"   errors {errors}: the app server alone, checking and counting nothing")
+    requests, errors, p50, p99, seconds, _ = measured(
+        dict(os.environ), app="bench.empty_wsgi:application", script=script
+    )
+    note = f"errors {errors}: the app server alone, checking and counting nothing"
+    row("granian, empty app", requests, p50, p99, seconds, note)
 
 
 def main() -> None:
@@ -187,7 +197,7 @@ def main() -> None:
     print(f"{'redis-benchmark incr':<22}{redis_benchmark()}")
     ceiling(Path(script.name))
     for label in ["database"] + (["redis"] if REDIS_URL else []):
-        run(label, token, story.pk, Path(script.name))
+        run(label, story.pk, Path(script.name))
     print(f"{'redis-benchmark incr':<22}{redis_benchmark()}")
     if REDIS_URL:
         read_store().keys_delete()

@@ -5,8 +5,3 @@ class CoreConfig(AppConfig):
     name = "newsdesk.core"
     label = "core"
     verbose_name = "Core"
-
-    def ready(self):
-        from .visibility import restrictions_follow_requests
-
-        restrictions_follow_requests()

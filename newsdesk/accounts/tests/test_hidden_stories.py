@@ -46,8 +46,7 @@ SURFACES = [
 
 
 @pytest.fixture
-def newsroom(settings):
-    settings.NEWSDESK_ANALYTICS_BUFFER_MS = 0
+def newsroom():
     section = SectionPageFactory(title="Osprey", slug="osprey")
     author = AuthorFactory()
 

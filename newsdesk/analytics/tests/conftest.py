@@ -13,10 +13,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 @pytest.fixture(autouse=True)
 def _fresh_process_state(settings):
-    """Each test starts with no cached lists, remembered stories or salts, its own Redis
-    keys (test runs may share a Redis), and flushes reads as they come (the buffer's
-    timing is tested on its own)."""
-    settings.NEWSDESK_ANALYTICS_BUFFER_MS = 0
+    """Each test starts with no cached lists, remembered stories or salts, and its own
+    Redis keys (test runs may share a Redis); test settings write reads as they come."""
     settings.NEWSDESK_ANALYTICS_REDIS_PREFIX = f"newsdesk-test:{uuid.uuid4().hex}:"
     cache.clear()
     story_forget()

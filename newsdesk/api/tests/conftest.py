@@ -69,4 +69,3 @@ def _reads_in_the_database(settings):
     # Rankings come from the database read store here, flushed as reads arrive;
     # the stores themselves are tested against Redis in the analytics app.
     settings.REDIS_URL = ""
-    settings.NEWSDESK_ANALYTICS_BUFFER_MS = 0
