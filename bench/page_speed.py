@@ -6,7 +6,8 @@ In one run, with wrk at 64 connections after an unmeasured warm-up:
      the same workers (the Python ceiling; bench/minimal_wsgi.py);
   3. the article on a page-cache hit through the app server;
   4. the article with the page cache off (every request rendered);
-  5. the article behind the shipped nginx config (deploy/nginx.conf.template).
+  5. the article behind the shipped nginx config (deploy/nginx.conf.template), the
+     app set up for it (NEWSDESK_FRONT_SECURITY_HEADERS).
 Then a spike: 1,000 connections for 60 s on cached pages (home, sections,
 stories) through the app server, and the RSS of each granian worker.
 
@@ -279,15 +280,23 @@ def main() -> None:
         )
         uncached.stop()
 
+        # As deployed behind the front: the app leaves it the readers' security headers.
+        behind = Granian(
+            app="config.wsgi:application",
+            env={**env, "NEWSDESK_PAGE_CACHE": "1", "NEWSDESK_FRONT_SECURITY_HEADERS": "1"},
+        )
+        servers.append(behind)
+        wait_for(behind.base + article)
         front = Nginx(
             prefix=work / "nginx-front",
-            app=f"127.0.0.1:{cached.port}",
+            app=f"127.0.0.1:{behind.port}",
             static_root=var_dir / "static",
             media_root=var_dir / "media",
         )
         servers.append(front)
         results["front"] = measure(front.base, [article], seconds=options.seconds, script_dir=work)
         front.stop()
+        behind.stop()
 
         for path in spike_paths:  # every spike page cached before the spike
             fetch(cached.base + path)

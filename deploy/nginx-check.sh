@@ -1,8 +1,9 @@
 #!/bin/sh
 # Start Debian's nginx with deploy/nginx.conf.template in front of a running app,
 # on a spare port, and check what the config promises: a public page comes back
-# from nginx's cache on the second request, a request with a session cookie and a
-# POST go through to the app. Stops nginx and removes its files when done.
+# from nginx's cache on the second request with one set of security headers, a
+# request with a session cookie and a POST go through to the app. Stops nginx and
+# removes its files when done.
 #
 #   deploy/nginx-check.sh [APP_ADDRESS] [PAGE_PATH]     (defaults: 127.0.0.1:8000 /)
 #
@@ -52,6 +53,8 @@ check() {  # description, expected, got
 status_of "$FRONT$PAGE" >/dev/null
 sleep 0.2  # nginx finishes writing the copy just after the reader has it
 check "second GET of $PAGE" HIT "$(status_of "$FRONT$PAGE")"
+csp_count=$(curl -s -o /dev/null -D - "$FRONT$PAGE" | tr -d '\r' | grep -ci '^content-security-policy:' || true)
+check "Content-Security-Policy headers on $PAGE" 1 "$csp_count"
 check "GET with a session cookie" BYPASS "$(status_of -H 'Cookie: sessionid=not-a-session' "$FRONT$PAGE")"
 post_code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: text/plain' --data 'x' "$FRONT/analytics/read/")
 post_cache=$(status_of -X POST -H 'Content-Type: text/plain' --data 'x' "$FRONT/analytics/read/")

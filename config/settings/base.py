@@ -290,6 +290,11 @@ NEWSDESK_PAGE_CACHE_SECONDS = env_int("NEWSDESK_PAGE_CACHE_SECONDS", 300)
 NEWSDESK_PAGE_CACHE_STALE_SECONDS = env_int("NEWSDESK_PAGE_CACHE_STALE_SECONDS", 86_400)
 # nginx in front cannot be purged on publish, so it keeps a page only this long.
 NEWSDESK_PAGE_CACHE_PROXY_SECONDS = env_int("NEWSDESK_PAGE_CACHE_PROXY_SECONDS", 5)
+# Behind deploy/nginx.conf.template, which sets the readers' security headers itself:
+# stored pages leave them off, so nginx has fewer headers to parse on each hit. Only for
+# an app that readers reach through that front alone; the key of a stored page differs
+# with it on, so an app without it never serves such a page.
+NEWSDESK_FRONT_SECURITY_HEADERS = env_bool("NEWSDESK_FRONT_SECURITY_HEADERS", False)
 NEWSDESK_PAGE_CACHE_QUERY_PARAMS = ["page", "p", "comment"]
 # Never public pages: not looked up at all.
 NEWSDESK_PAGE_CACHE_SKIP_PREFIXES = (

@@ -5,10 +5,14 @@ script or style, so the HTML of each page is checked for those too.
 """
 
 import contextlib
+import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+
+from newsdesk.core.pagecache.middleware import FRONT_SECURITY_HEADERS
 
 from .factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 
@@ -152,3 +156,24 @@ def test_a_page_from_the_page_cache_keeps_its_security_headers(client, settings,
     assert cached["X-Page-Cache"] == "HIT"
     for header in SECURITY_HEADERS:
         assert cached[header] == rendered[header], header
+
+
+def front_page_headers() -> tuple[list[str], dict[str, str]]:
+    """What deploy/nginx.conf.template hides from the app's pages, and what it sets instead."""
+    template = (settings.BASE_DIR / "deploy" / "nginx.conf.template").read_text()
+    pages = template[template.index("location / {") :]
+    hidden = re.findall(r"^\s*proxy_hide_header (\S+);", pages, re.MULTILINE)
+    added = re.findall(r"^\s*add_header (\S+) (.+) always;", pages, re.MULTILINE)
+    return hidden, {name: value.strip('"') for name, value in added if name != "X-Cache-Status"}
+
+
+def test_the_front_sets_the_security_headers_the_app_would_send(client, public_paths):
+    hidden, added = front_page_headers()
+    response = client.get(public_paths["article"][0])
+
+    assert sorted(hidden) == sorted(added) == sorted(FRONT_SECURITY_HEADERS)
+    for header, value in added.items():
+        if header == "Content-Security-Policy":
+            assert policy_of({header: value}) == policy_of(response)
+        else:
+            assert value == response[header], header

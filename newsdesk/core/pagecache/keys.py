@@ -46,4 +46,6 @@ def request_key(environ) -> str | None:
     # stored, so no key made from it ever finds a page.
     host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
     address = f"{_scheme(environ)}://{host.lower()}{path}?{query}"
-    return f"page:{ENTRY_FORMAT}:{hashlib.sha256(address.encode()).hexdigest()}"
+    # Pages stored without the security headers a front sets are never served by an app without one.
+    headers = "front" if settings.NEWSDESK_FRONT_SECURITY_HEADERS else "own"
+    return f"page:{ENTRY_FORMAT}:{headers}:{hashlib.sha256(address.encode()).hexdigest()}"

@@ -23,6 +23,15 @@ from .store import Entry, page_store
 from .wsgi import LOOKUP_ENVIRON, STATE_HEADER
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+# What deploy/nginx.conf.template sets on every page it serves (NEWSDESK_FRONT_SECURITY_HEADERS).
+FRONT_SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
 
 
 @functools.cache
@@ -66,6 +75,9 @@ def _cache_headers(response, *, tags: list[str], fresh: int) -> None:
         response.headers[header] = separator.join(tags)
     # nginx in front keeps pages briefly: it cannot be purged on publish.
     response.headers["X-Accel-Expires"] = str(settings.NEWSDESK_PAGE_CACHE_PROXY_SECONDS)
+    if settings.NEWSDESK_FRONT_SECURITY_HEADERS:
+        for header in FRONT_SECURITY_HEADERS:
+            response.headers.pop(header, None)
 
 
 class PageCacheMiddleware:

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsdesk.core.pagecache import pages_invalidate
 from newsdesk.core.pagecache.keys import request_key
+from newsdesk.core.pagecache.middleware import FRONT_SECURITY_HEADERS
 from newsdesk.core.pagecache.store import PageStore, page_store
 from newsdesk.core.pagecache.wsgi import PageCacheWSGI
 
@@ -293,3 +294,38 @@ def test_the_wsgi_front_passes_on_a_stale_page(page_cache):
     front = PageCacheWSGI(lambda environ, start_response: passed.append(environ) or [])
     front(RequestFactory().get("/story/").META, lambda *args: None)
     assert len(passed) == 1
+
+
+def test_behind_a_front_that_sets_them_stored_pages_leave_the_security_headers_off(
+    page_cache, settings
+):
+    settings.NEWSDESK_FRONT_SECURITY_HEADERS = True
+    client = Client()
+    rendered = client.get("/story/")
+    from_django = client.get("/story/")
+    _, from_wsgi_front, _ = _wsgi_get(PageCacheWSGI(_django_not_reached), "/story/")
+    not_stored = client.post("/story/")
+
+    assert (rendered["X-Page-Cache"], from_django["X-Page-Cache"]) == ("MISS", "HIT")
+    for header in FRONT_SECURITY_HEADERS:
+        assert header not in rendered, header
+        assert header not in from_django, header
+        assert header not in from_wsgi_front, header
+        assert not_stored[header], header
+    assert rendered["ETag"]
+    assert rendered["Surrogate-Key"]
+
+
+def test_a_page_stored_for_one_kind_of_app_is_never_served_by_the_other(page_cache, settings):
+    client = Client()
+    with_own_headers = client.get("/story/")
+    settings.NEWSDESK_FRONT_SECURITY_HEADERS = True
+    behind_front = client.get("/story/")
+    settings.NEWSDESK_FRONT_SECURITY_HEADERS = False
+    own_again = client.get("/story/")
+
+    assert behind_front["X-Page-Cache"] == "MISS"
+    assert "Content-Security-Policy" not in behind_front
+    assert own_again["X-Page-Cache"] == "HIT"
+    assert own_again["Content-Security-Policy"] == with_own_headers["Content-Security-Policy"]
+    assert renders.count == 2

@@ -1,0 +1,112 @@
+"""deploy/nginx.conf.template in front of the app, run with Debian's nginx.
+
+Skipped where nginx is not installed; CI installs it.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+
+from newsdesk.core.pagecache.middleware import FRONT_SECURITY_HEADERS
+from newsdesk.core.pagecache.store import page_store
+
+from .factories import ArticlePageFactory, SectionPageFactory
+
+NGINX = shutil.which("nginx") or next(
+    (path for path in ["/usr/sbin/nginx"] if os.access(path, os.X_OK)), None
+)
+
+pytestmark = [
+    pytest.mark.skipif(NGINX is None, reason="nginx is not installed"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def front(live_server, settings):
+    """nginx from the shipped template in front of the live app, which leaves it the headers."""
+    settings.NEWSDESK_PAGE_CACHE = True
+    settings.NEWSDESK_FRONT_SECURITY_HEADERS = True
+    caches["pages"].clear()
+    page_store().local_clear()
+    prefix = Path(tempfile.mkdtemp(prefix="newsdesk-front-"))
+    prefix.chmod(0o755)  # nginx's workers run as another user and write their cache here
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = (django_settings.BASE_DIR / "deploy" / "nginx.conf.template").read_text()
+    for name, value in {
+        "PREFIX": prefix, "APP": live_server.url.removeprefix("http://"),
+        "LISTEN": f"127.0.0.1:{port}", "STATIC_ROOT": prefix, "MEDIA_ROOT": prefix,
+    }.items():  # fmt: skip
+        config = config.replace(f"@{name}@", str(value))
+    (prefix / "nginx.conf").write_text(config)
+    subprocess.run([NGINX, "-q", "-p", prefix, "-c", prefix / "nginx.conf"], check=True)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            os.kill(int((prefix / "nginx.pid").read_text()), signal.SIGTERM)
+        time.sleep(0.2)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def get(url: str):
+    """The response, whatever its status: (status, headers, body)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # nosec B310 # local nginx
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def kept_by_front(url: str):
+    """The page as the front answers it from its copy."""
+    for _ in range(20):
+        answer = get(url)
+        if answer[1]["X-Cache-Status"] == "HIT":
+            return answer
+        time.sleep(0.1)  # nginx finishes writing its copy just after the first reader has it
+    raise AssertionError(f"nginx never answered {url} from its copy")
+
+
+def test_a_kept_page_carries_each_security_header_once(front):
+    story = ArticlePageFactory(section=SectionPageFactory(title="World", slug="world"))
+
+    status, headers, body = kept_by_front(front + story.url)
+
+    assert status == 200
+    assert story.title.encode() in body
+    for header in FRONT_SECURITY_HEADERS:
+        assert len(headers.get_all(header, [])) == 1, header
+    assert "script-src 'self';" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_missing_page_carries_them_too(front):
+    status, headers, _ = get(front + "/no-such-page/")
+
+    assert status == 404
+    for header in FRONT_SECURITY_HEADERS:
+        assert len(headers.get_all(header, [])) == 1, header
+
+
+def test_the_admin_keeps_its_own_policy_through_the_front(front):
+    status, headers, _ = get(front + "/admin/login/")
+
+    assert status == 200
+    assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]]
+    assert "'unsafe-inline'" in headers["Content-Security-Policy"]
+    assert "X-Cache-Status" not in headers
