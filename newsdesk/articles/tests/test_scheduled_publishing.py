@@ -41,6 +41,25 @@ def test_worker_run_once_publishes_a_story_whose_time_has_come(client):
     assert client.get(story.url).status_code == 200
 
 
+class LiveWatch:
+    """A job noting when the story is live, run in the worker's thread after each pass.
+
+    The test's in-memory SQLite locks whole tables across threads, so the test
+    itself does not read while the worker runs.
+    """
+
+    def __init__(self, pk: int):
+        self.pk = pk
+        self.live = threading.Event()
+
+    def is_due(self, now: float) -> bool:
+        return not self.live.is_set()
+
+    def run(self, now: float) -> None:
+        if ArticlePage.objects.filter(pk=self.pk, live=True).exists():
+            self.live.set()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_running_worker_publishes_on_time(client):
     go_live_at = timezone.now() + timedelta(seconds=2)
@@ -48,17 +67,18 @@ def test_running_worker_publishes_on_time(client):
     assert client.get(story.url).status_code == 404
 
     stop = threading.Event()
-    job = PeriodicJob(path="newsdesk.articles.services.scheduled_pages_publish", interval=1)
-    worker = threading.Thread(target=worker_run, kwargs={"jobs": [job], "stop": stop, "tick": 0.2})
+    publishing = PeriodicJob(path="newsdesk.articles.services.scheduled_pages_publish", interval=1)
+    watch = LiveWatch(story.pk)
+    worker = threading.Thread(
+        target=worker_run, kwargs={"jobs": [publishing, watch], "stop": stop, "tick": 0.2}
+    )
     worker.start()
-    # The test's in-memory SQLite locks whole tables across threads, so the worker
-    # runs alone and the publication time it stamped is checked afterwards.
-    time.sleep(5)
+    went_live = watch.live.wait(timeout=20)
     stop.set()
     worker.join()
 
+    assert went_live
     story.refresh_from_db()
-    assert story.live
     assert story.first_published_at >= go_live_at
     assert story.first_published_at - go_live_at < timedelta(seconds=5)
     assert client.get(story.url).status_code == 200
