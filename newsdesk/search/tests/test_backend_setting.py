@@ -1,25 +1,11 @@
 """NEWSDESK_SEARCH_URL switches search to an OpenSearch or Elasticsearch cluster."""
 
-import json
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from newsdesk.core.tests.settings_env import setting_under
 
 
 def backends_with(**env) -> dict:
-    script = "import json, config.settings.base as s; print(json.dumps(s.WAGTAILSEARCH_BACKENDS))"
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_SEARCH_")}
-    output = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=inherited | env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output)["default"]
+    backends = setting_under("WAGTAILSEARCH_BACKENDS", unset_prefix="NEWSDESK_SEARCH_", **env)
+    return backends["default"]
 
 
 def test_database_backend_by_default():
