@@ -4,6 +4,7 @@ Skipped where nginx is not installed; CI installs it.
 """
 
 import contextlib
+import gzip
 import os
 import shutil
 import signal
@@ -14,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
@@ -30,7 +32,7 @@ NGINX = shutil.which("nginx") or next(
 
 pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="nginx is not installed"),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
@@ -47,15 +49,17 @@ def front(live_server, settings):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     config = (django_settings.BASE_DIR / "deploy" / "nginx.conf.template").read_text()
+    static_root = prefix / "static"
+    static_root.mkdir(mode=0o755)
     for name, value in {
         "PREFIX": prefix, "APP": live_server.url.removeprefix("http://"),
-        "LISTEN": f"127.0.0.1:{port}", "STATIC_ROOT": prefix, "MEDIA_ROOT": prefix,
+        "LISTEN": f"127.0.0.1:{port}", "STATIC_ROOT": static_root, "MEDIA_ROOT": prefix,
     }.items():  # fmt: skip
         config = config.replace(f"@{name}@", str(value))
     (prefix / "nginx.conf").write_text(config)
     subprocess.run([NGINX, "-q", "-p", prefix, "-c", prefix / "nginx.conf"], check=True)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", static_root=static_root)
     finally:
         with contextlib.suppress(FileNotFoundError, ProcessLookupError):
             os.kill(int((prefix / "nginx.pid").read_text()), signal.SIGTERM)
@@ -63,19 +67,20 @@ def front(live_server, settings):
         shutil.rmtree(prefix, ignore_errors=True)
 
 
-def get(url: str):
+def get(url: str, **headers):
     """The response, whatever its status: (status, headers, body)."""
+    request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # nosec B310 # local nginx
+        with urllib.request.urlopen(request, timeout=10) as response:  # nosec B310 # local nginx
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
 
 
-def kept_by_front(url: str):
+def kept_by_front(url: str, **headers):
     """The page as the front answers it from its copy."""
     for _ in range(20):
-        answer = get(url)
+        answer = get(url, **headers)
         if answer[1]["X-Cache-Status"] == "HIT":
             return answer
         time.sleep(0.1)  # nginx finishes writing its copy just after the first reader has it
@@ -85,7 +90,7 @@ def kept_by_front(url: str):
 def test_a_kept_page_carries_each_security_header_once(front):
     story = ArticlePageFactory(section=SectionPageFactory(title="World", slug="world"))
 
-    status, headers, body = kept_by_front(front + story.url)
+    status, headers, body = kept_by_front(front.url + story.url)
 
     assert status == 200
     assert story.title.encode() in body
@@ -95,8 +100,31 @@ def test_a_kept_page_carries_each_security_header_once(front):
     assert headers["X-Frame-Options"] == "DENY"
 
 
+def test_the_front_keeps_a_gzipped_copy_for_browsers_and_a_plain_one_for_others(front):
+    story = ArticlePageFactory(section=SectionPageFactory(title="World", slug="world"))
+
+    _, packed_headers, packed = kept_by_front(front.url + story.url, **{"Accept-Encoding": "gzip"})
+    _, plain_headers, plain = kept_by_front(front.url + story.url)
+
+    assert packed_headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed) == plain
+    assert "Content-Encoding" not in plain_headers
+    assert story.title.encode() in plain
+
+
+def test_static_files_go_gzipped_from_the_copy_collectstatic_wrote(front):
+    css = b"body { margin: 0; }\n" * 200
+    (front.static_root / "site.css").write_bytes(css)
+    (front.static_root / "site.css.gz").write_bytes(gzip.compress(css))
+
+    _, headers, body = get(front.url + "/static/site.css", **{"Accept-Encoding": "gzip"})
+
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == css
+
+
 def test_a_missing_page_carries_them_too(front):
-    status, headers, _ = get(front + "/no-such-page/")
+    status, headers, _ = get(front.url + "/no-such-page/")
 
     assert status == 404
     for header in FRONT_SECURITY_HEADERS:
@@ -104,7 +132,7 @@ def test_a_missing_page_carries_them_too(front):
 
 
 def test_the_admin_keeps_its_own_policy_through_the_front(front):
-    status, headers, _ = get(front + "/admin/login/")
+    status, headers, _ = get(front.url + "/admin/login/")
 
     assert status == 200
     assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]]

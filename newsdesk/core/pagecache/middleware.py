@@ -10,11 +10,12 @@ recognises as a public page.
 """
 
 import functools
+import gzip
 import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.module_loading import import_string
 
 from .collector import collecting
@@ -54,10 +55,11 @@ def _response_cacheable(request, response) -> bool:
 
 
 def _answer(request, entry: Entry, state: str) -> HttpResponse:
-    response = HttpResponse(entry.body, status=entry.status)
+    headers, body = entry.for_reader(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(body, status=entry.status)
     # The headers were checked and encoded when the page was stored: copying
     # Django's own table of them skips doing it again on every hit.
-    response.headers._store.update(entry.headers)
+    response.headers._store.update(headers)
     response.headers[STATE_HEADER] = state
     if "HTTP_IF_NONE_MATCH" in request.META:
         return get_conditional_response(request, etag=entry.etag, response=response)
@@ -71,6 +73,8 @@ def _cache_headers(response, *, tags: list[str], fresh: int) -> None:
         f"stale-if-error={stale}"
     )
     response.headers["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+    # Stored pages are sent gzipped to browsers that accept it (Entry.for_reader).
+    patch_vary_headers(response, ("Accept-Encoding",))
     for header, separator in settings.NEWSDESK_PAGE_TAG_HEADERS.items():
         response.headers[header] = separator.join(tags)
     # nginx in front keeps pages briefly: it cannot be purged on publish.
@@ -125,10 +129,13 @@ class PageCacheMiddleware:
         if collection.max_age is not None:
             fresh = min(fresh, collection.max_age)
         _cache_headers(response, tags=tags, fresh=fresh)
+        # Compressed once here, not on every hit; mtime 0: the same page, the same bytes.
+        gzipped = gzip.compress(response.content, compresslevel=6, mtime=0)
         built = Entry(
             status=response.status_code,
             headers=dict(response.headers._store),
             body=response.content,
+            gzipped=gzipped if len(gzipped) < len(response.content) else None,
             etag=response.headers["ETag"],
             versions=dict.fromkeys(tags),
             fresh_until=0,

@@ -11,9 +11,11 @@ the one they were checked under: a hit then costs one small read.
 """
 
 import contextlib
+import re
 import time
 import uuid
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,10 +25,12 @@ from django.dispatch import receiver
 
 # Part of every page's key: change it with Entry's fields, so copies stored by
 # an earlier release (in Redis or var/pages/) are never read back.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 GENERATION_KEY = "generation"
 LOCAL_ENTRIES = 256
 LOCK_SECONDS = 30
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Entry:
     status: int
     headers: dict[str, tuple[str, str]]  # as Django's ResponseHeaders keeps them
     body: bytes
+    # The body gzipped once when stored, or None when that would not make it smaller.
+    gzipped: bytes | None
     etag: str
     versions: dict[str, str | None]
     fresh_until: float
@@ -41,6 +47,21 @@ class Entry:
     @property
     def fresh(self) -> bool:
         return time.time() < self.fresh_until
+
+    def for_reader(self, accept_encoding: str) -> tuple[dict[str, tuple[str, str]], bytes]:
+        """The headers and body to send a reader whose browser accepts these encodings."""
+        if self.gzipped is None or not ACCEPTS_GZIP.search(accept_encoding):
+            return self.headers, self.body
+        return self._gzip_headers, self.gzipped
+
+    @cached_property
+    def _gzip_headers(self) -> dict[str, tuple[str, str]]:
+        # Weak, as Django's GZipMiddleware makes it: the same page in other bytes.
+        return self.headers | {
+            "content-encoding": ("Content-Encoding", "gzip"),
+            "content-length": ("Content-Length", str(len(self.gzipped))),
+            "etag": ("ETag", f"W/{self.etag}"),
+        }
 
 
 def _tag_key(tag: str) -> str:

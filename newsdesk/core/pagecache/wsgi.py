@@ -31,8 +31,10 @@ class PageCacheWSGI:
             entry, fresh = found
             if fresh:
                 status = HTTPStatus(entry.status)
-                headers = [*entry.headers.values(), (STATE_HEADER, "HIT")]
-                start_response(f"{status.value} {status.phrase}", headers)
-                return [entry.body]
+                headers, body = entry.for_reader(environ.get("HTTP_ACCEPT_ENCODING", ""))
+                start_response(
+                    f"{status.value} {status.phrase}", [*headers.values(), (STATE_HEADER, "HIT")]
+                )
+                return [body]
             environ[LOOKUP_ENVIRON] = (key, found)
         return self.application(environ, start_response)

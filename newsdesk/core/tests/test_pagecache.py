@@ -1,6 +1,7 @@
 """The page cache's contract, on every shared store we ship: memory, files, Redis."""
 
 import dataclasses
+import gzip
 import os
 import threading
 
@@ -122,6 +123,40 @@ def test_matching_etag_gets_304_and_a_changed_page_gets_its_new_body(page_cache,
     assert response.status_code == 200
     assert response.content == b"<p>second edition</p>"
     assert response["ETag"] != etag
+
+
+def test_a_browser_accepting_gzip_gets_the_page_compressed_when_it_was_stored(page_cache):
+    renders.text = "The river rose overnight and the town hall was closed. " * 100
+    client = Client()
+    packed = client.get("/story/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get("/story/")
+    ranked = client.get("/story/", HTTP_ACCEPT_ENCODING="br;q=1.0, gzip;q=0.8")
+    _, from_front, front_body = _wsgi_get(
+        PageCacheWSGI(_django_not_reached), "/story/", HTTP_ACCEPT_ENCODING="gzip"
+    )
+
+    assert (packed["X-Page-Cache"], plain["X-Page-Cache"]) == ("MISS", "HIT")
+    assert plain.content == f"<p>{renders.text}</p>".encode()
+    assert "Content-Encoding" not in plain
+    assert "Accept-Encoding" in plain["Vary"]
+    answers = [(packed, packed.content), (ranked, ranked.content), (from_front, front_body)]
+    for headers, body in answers:
+        assert headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(body) == plain.content
+        assert int(headers["Content-Length"]) == len(body) < len(plain.content) / 5
+        assert headers["ETag"] == f"W/{plain['ETag']}"
+    revalidated = client.get(
+        "/story/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+    )
+    assert revalidated.status_code == 304
+    assert renders.count == 1
+
+
+def test_a_page_too_small_to_gain_from_gzip_is_sent_as_it_is(page_cache):
+    response = Client().get("/story/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert "Content-Encoding" not in response
+    assert response.content == b"<p>first edition</p>"
 
 
 @pytest.mark.parametrize(
