@@ -86,6 +86,18 @@ def test_editor_uploads_a_real_jpeg(editor_client):
     assert (image.width, image.height) == (320, 200)
 
 
+def test_an_uploaded_image_is_served_for_readers_to_keep(editor_client):
+    image_upload(editor_client, "harbour.jpg", jpeg_bytes(320, 200))
+    url = NewsImage.objects.get().file.url
+    editor_client.logout()
+
+    response = editor_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Cache-Control"] == "public, max-age=2592000"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
