@@ -55,7 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page is answered with the headers every middleware below gave
+    # Outermost, so it sees every body last; stored pages come already gzipped.
+    "newsdesk.core.compression.TextGZipMiddleware",
+    # Then: a cached page is answered with the headers every middleware below gave
     # it when it was rendered, and without sessions, CSRF or auth.
     "newsdesk.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

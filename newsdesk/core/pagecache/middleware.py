@@ -1,12 +1,12 @@
 """Answer anonymous GET and HEAD requests for public pages from the page cache.
 
-First in the stack, so a hit runs no other middleware, no session and no
-database query, and a stored page keeps the headers every middleware gave it
-(config/wsgi.py answers fresh hits even earlier; this handles the rest and the
-tests' client). What may be stored is decided after the render: a 200 that
-set no cookie, varies on nothing but encoding (or cookies), is not private,
-and that the configured tagger (settings.NEWSDESK_PAGE_CACHE_TAGGER)
-recognises as a public page.
+First in the stack but for gzip, so a hit runs no other middleware, no
+session and no database query, and a stored page keeps the headers every
+middleware gave it (config/wsgi.py answers fresh hits even earlier; this
+handles the rest and the tests' client). What may be stored is decided after
+the render: a 200 that set no cookie, varies on nothing but encoding (or
+cookies), is not private, and that the configured tagger
+(settings.NEWSDESK_PAGE_CACHE_TAGGER) recognises as a public page.
 """
 
 import functools

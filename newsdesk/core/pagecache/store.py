@@ -11,7 +11,6 @@ the one they were checked under: a hit then costs one small read.
 """
 
 import contextlib
-import re
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
+from django.middleware.gzip import re_accepts_gzip
 
 # Part of every page's key: change it with Entry's fields, so copies stored by
 # an earlier release (in Redis or var/pages/) are never read back.
@@ -29,8 +29,6 @@ ENTRY_FORMAT = 3
 GENERATION_KEY = "generation"
 LOCAL_ENTRIES = 256
 LOCK_SECONDS = 30
-# As Django's GZipMiddleware reads Accept-Encoding.
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ class Entry:
 
     def for_reader(self, accept_encoding: str) -> tuple[dict[str, tuple[str, str]], bytes]:
         """The headers and body to send a reader whose browser accepts these encodings."""
-        if self.gzipped is None or not ACCEPTS_GZIP.search(accept_encoding):
+        if self.gzipped is None or not re_accepts_gzip.search(accept_encoding):
             return self.headers, self.body
         return self._gzip_headers, self.gzipped
 
