@@ -3,13 +3,8 @@
 Skipped where nginx is not installed; CI installs it.
 """
 
-import contextlib
 import gzip
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import tempfile
 import time
 import urllib.error
@@ -18,20 +13,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import caches
 
+from bench.page_speed import Nginx
 from newsdesk.core.pagecache.middleware import FRONT_SECURITY_HEADERS
 from newsdesk.core.pagecache.store import page_store
 
 from .factories import ArticlePageFactory, SectionPageFactory
 
-NGINX = shutil.which("nginx") or next(
-    (path for path in ["/usr/sbin/nginx"] if os.access(path, os.X_OK)), None
-)
-
 pytestmark = [
-    pytest.mark.skipif(NGINX is None, reason="nginx is not installed"),
+    pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -44,26 +35,18 @@ def front(live_server, settings):
     caches["pages"].clear()
     page_store().local_clear()
     prefix = Path(tempfile.mkdtemp(prefix="newsdesk-front-"))
-    prefix.chmod(0o755)  # nginx's workers run as another user and write their cache here
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = (django_settings.BASE_DIR / "deploy" / "nginx.conf.template").read_text()
     static_root = prefix / "static"
-    static_root.mkdir(mode=0o755)
-    for name, value in {
-        "PREFIX": prefix, "APP": live_server.url.removeprefix("http://"),
-        "LISTEN": f"127.0.0.1:{port}", "STATIC_ROOT": static_root, "MEDIA_ROOT": prefix,
-    }.items():  # fmt: skip
-        config = config.replace(f"@{name}@", str(value))
-    (prefix / "nginx.conf").write_text(config)
-    subprocess.run([NGINX, "-q", "-p", prefix, "-c", prefix / "nginx.conf"], check=True)
+    static_root.mkdir(mode=0o755, parents=True)
+    nginx = Nginx(
+        prefix=prefix,
+        app=live_server.url.removeprefix("http://"),
+        static_root=static_root,
+        media_root=prefix,
+    )
     try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", static_root=static_root)
+        yield SimpleNamespace(url=nginx.base, static_root=static_root)
     finally:
-        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
-            os.kill(int((prefix / "nginx.pid").read_text()), signal.SIGTERM)
-        time.sleep(0.2)
+        nginx.stop()
         shutil.rmtree(prefix, ignore_errors=True)
 
 
